@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QWebEnginePage>
+
+// The page a capture loads: never blocks on JavaScript dialogs, never opens windows, and
+// sends the page's console to the urlshot.capture logging category.
+class CapturePage : public QWebEnginePage
+{
+    Q_OBJECT
+public:
+    explicit CapturePage(QWebEngineProfile *profile, QObject *parent = nullptr);
+
+protected:
+    void javaScriptAlert(const QUrl &securityOrigin, const QString &message) override;
+    bool javaScriptConfirm(const QUrl &securityOrigin, const QString &message) override;
+    bool javaScriptPrompt(const QUrl &securityOrigin, const QString &message,
+                          const QString &defaultValue, QString *result) override;
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
+                                  int lineNumber, const QString &sourceId) override;
+    QWebEnginePage *createWindow(WebWindowType type) override;
+    QStringList chooseFiles(FileSelectionMode mode, const QStringList &oldFiles,
+                            const QStringList &acceptedMimeTypes) override;
+};

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QImage>
+#include <QObject>
+#include <QSize>
+#include <QString>
+#include <QUrl>
+
+// What to capture for one job.
+struct CaptureRequest
+{
+    QString jobId;
+    QUrl url;
+    QSize viewport { 1280, 800 };
+    int timeoutMs = 30000;
+};
+
+// Renders pages to images. The queue, the API and the GUI only know this interface, so they
+// can be tested with a fake; WebEngineCapturer is the real one.
+// For every start() exactly one of captured()/failed() follows, later (never from inside
+// start()), unless cancel() is called first. Lives on the GUI thread.
+class Capturer : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    virtual void start(const CaptureRequest &request) = 0;
+    // Abandons a capture in progress; no signal follows for it.
+    virtual void cancel(const QString &jobId) = 0;
+    virtual int activeCount() const = 0;
+
+signals:
+    void captured(const QString &jobId, const QImage &image);
+    void failed(const QString &jobId, const QString &error);
+};

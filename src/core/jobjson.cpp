@@ -1,0 +1,131 @@
+#include "jobjson.h"
+
+#include "job.h"
+
+#include <QJsonArray>
+
+namespace JobJson {
+
+namespace {
+
+QJsonValue timestampOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(timestamp(time)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QUrl resolve(const QUrl &publicBase, const QString &path)
+{
+    QUrl url = publicBase;
+    QString basePath = url.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    return url;
+}
+
+} // namespace
+
+QString timestamp(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QUrl statusUrl(const QUrl &publicBase, const QString &id)
+{
+    return resolve(publicBase, QStringLiteral("/screenshots/%1/status").arg(id));
+}
+
+QUrl jobUrl(const QUrl &publicBase, const QString &id)
+{
+    return resolve(publicBase, QStringLiteral("/screenshots/%1").arg(id));
+}
+
+QUrl screenshotUrl(const QUrl &publicBase, const QString &id)
+{
+    return resolve(publicBase, QStringLiteral("/screenshots/%1.png").arg(id));
+}
+
+QJsonObject status(const Job &job)
+{
+    return { { QStringLiteral("id"), job.id }, { QStringLiteral("status"), jobStatusName(job.status) } };
+}
+
+QJsonObject full(const Job &job, const QUrl &publicBase)
+{
+    QJsonObject json {
+        { QStringLiteral("id"), job.id },
+        { QStringLiteral("status"), jobStatusName(job.status) },
+        { QStringLiteral("url"), job.url.toString(QUrl::FullyEncoded) },
+        { QStringLiteral("job_url"), jobUrl(publicBase, job.id).toString() },
+        { QStringLiteral("status_url"), statusUrl(publicBase, job.id).toString() },
+        { QStringLiteral("screenshot_url"), screenshotUrl(publicBase, job.id).toString() },
+        { QStringLiteral("created_at"), timestampOrNull(job.createdAt) },
+        { QStringLiteral("started_at"), timestampOrNull(job.startedAt) },
+        { QStringLiteral("finished_at"), timestampOrNull(job.finishedAt) },
+        { QStringLiteral("error"), textOrNull(job.error) },
+        { QStringLiteral("capture_attempts"), job.captureAttempts },
+    };
+    if (job.status == JobStatus::Completed) {
+        json.insert(QStringLiteral("image"),
+                    QJsonObject { { QStringLiteral("format"), QStringLiteral("png") },
+                                  { QStringLiteral("content_type"), QStringLiteral("image/png") },
+                                  { QStringLiteral("width"), job.imageWidth },
+                                  { QStringLiteral("height"), job.imageHeight },
+                                  { QStringLiteral("bytes"), job.imageBytes } });
+    } else {
+        json.insert(QStringLiteral("image"), QJsonValue::Null);
+    }
+
+    if (job.webhookUrl.isEmpty()) {
+        json.insert(QStringLiteral("webhook"), QJsonValue::Null);
+    } else {
+        QJsonArray attempts;
+        for (const WebhookAttempt &attempt : job.webhookAttempts) {
+            attempts.append(QJsonObject {
+                { QStringLiteral("attempt"), attempt.number },
+                { QStringLiteral("at"), timestamp(attempt.attemptedAt) },
+                { QStringLiteral("http_status"),
+                  attempt.httpStatus > 0 ? QJsonValue(attempt.httpStatus)
+                                         : QJsonValue(QJsonValue::Null) },
+                { QStringLiteral("error"), textOrNull(attempt.error) },
+                { QStringLiteral("duration_ms"), attempt.durationMs },
+            });
+        }
+        json.insert(QStringLiteral("webhook"),
+                    QJsonObject {
+                        { QStringLiteral("url"), job.webhookUrl.toString(QUrl::FullyEncoded) },
+                        { QStringLiteral("state"), webhookStateName(job.webhookState) },
+                        { QStringLiteral("attempt_count"), job.webhookAttemptCount },
+                        { QStringLiteral("next_attempt_at"), timestampOrNull(job.webhookNextAttemptAt) },
+                        { QStringLiteral("last_error"), textOrNull(job.webhookLastError) },
+                        { QStringLiteral("attempts"), attempts },
+                    });
+    }
+    // Kept for clients of the original service, which read the webhook URL at the top level.
+    json.insert(QStringLiteral("webhook_url"),
+                job.webhookUrl.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                         : QJsonValue(job.webhookUrl.toString(QUrl::FullyEncoded)));
+    return json;
+}
+
+QJsonObject webhookPayload(const Job &job, const QUrl &publicBase)
+{
+    return {
+        { QStringLiteral("id"), job.id },
+        { QStringLiteral("status"), jobStatusName(job.status) },
+        { QStringLiteral("url"), job.url.toString(QUrl::FullyEncoded) },
+        { QStringLiteral("screenshot_url"),
+          job.status == JobStatus::Completed
+              ? QJsonValue(screenshotUrl(publicBase, job.id).toString())
+              : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("error"), textOrNull(job.error) },
+        { QStringLiteral("finished_at"), timestampOrNull(job.finishedAt) },
+    };
+}
+
+} // namespace JobJson

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QUrl>
+
+struct Job;
+
+// The JSON shapes of a job, shared by the REST API and webhook deliveries. Links are
+// absolute, built on the service's public base URL (e.g. http://127.0.0.1:5000).
+namespace JobJson {
+
+QString timestamp(const QDateTime &time); // ISO 8601, UTC, milliseconds; "" when unset
+QUrl statusUrl(const QUrl &publicBase, const QString &id);
+QUrl jobUrl(const QUrl &publicBase, const QString &id);
+QUrl screenshotUrl(const QUrl &publicBase, const QString &id);
+
+// {id, status}: what the status route returns.
+QJsonObject status(const Job &job);
+// Everything about the job: timestamps, error, image, webhook delivery with its attempts.
+QJsonObject full(const Job &job, const QUrl &publicBase);
+// The body POSTed to the job's webhook_url.
+QJsonObject webhookPayload(const Job &job, const QUrl &publicBase);
+
+} // namespace JobJson

@@ -1,0 +1,143 @@
+#include "jobqueue.h"
+
+#include "capturer.h"
+#include "jobstore.h"
+#include "logging.h"
+
+#include <QFutureWatcher>
+#include <QImageWriter>
+#include <QSaveFile>
+#include <QtConcurrent>
+
+namespace {
+
+struct SavedImage
+{
+    QString error;
+    qint64 bytes = 0;
+};
+
+// Runs on a worker thread: PNG encoding of a large page takes tens of milliseconds.
+SavedImage writePng(const QImage &image, const QString &path)
+{
+    QSaveFile file(path); // written to a temporary file and renamed: never half an image
+    if (!file.open(QIODevice::WriteOnly))
+        return { QStringLiteral("cannot write %1: %2").arg(path, file.errorString()), 0 };
+    QImageWriter writer(&file, "png");
+    if (!writer.write(image))
+        return { QStringLiteral("cannot encode the image: %1").arg(writer.errorString()), 0 };
+    const qint64 bytes = file.size();
+    if (!file.commit())
+        return { QStringLiteral("cannot write %1: %2").arg(path, file.errorString()), 0 };
+    return { QString(), bytes };
+}
+
+} // namespace
+
+JobQueue::JobQueue(JobStore *store, Capturer *capturer, const Settings &settings, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_capturer(capturer)
+    , m_settings(settings)
+    , m_imageDir(settings.imageDirectory)
+{
+    Q_ASSERT(m_settings.concurrency >= 1);
+    connect(m_capturer, &Capturer::captured, this, &JobQueue::onCaptured);
+    connect(m_capturer, &Capturer::failed, this, &JobQueue::onCaptureFailed);
+    connect(m_store, &JobStore::jobAdded, this, &JobQueue::fillSlots);
+    m_graceTimer.setSingleShot(true);
+    connect(&m_graceTimer, &QTimer::timeout, this, &JobQueue::abandonRemainingCaptures);
+}
+
+void JobQueue::start()
+{
+    m_imageDir.mkpath(QStringLiteral("."));
+    m_started = true;
+    fillSlots();
+}
+
+QString JobQueue::imagePath(const Job &job) const
+{
+    return m_imageDir.filePath(job.imageFile);
+}
+
+void JobQueue::fillSlots()
+{
+    if (!m_started || m_shuttingDown)
+        return;
+    while (m_capturing.size() < m_settings.concurrency) {
+        const std::optional<Job> job = m_store->claimNextQueued();
+        if (!job)
+            return;
+        m_capturing.insert(job->id);
+        qCDebug(lcQueue) << "capturing" << job->id << job->url;
+        m_capturer->start({ job->id, job->url, m_settings.viewport, m_settings.captureTimeoutMs });
+    }
+}
+
+void JobQueue::onCaptured(const QString &jobId, const QImage &image)
+{
+    if (!m_capturing.remove(jobId))
+        return;
+    m_saving.insert(jobId);
+    const QString fileName = jobId + QStringLiteral(".png");
+    const QString path = m_imageDir.filePath(fileName);
+    auto *watcher = new QFutureWatcher<SavedImage>(this);
+    connect(watcher, &QFutureWatcher<SavedImage>::finished, this,
+            [this, watcher, jobId, fileName, size = image.size()] {
+                watcher->deleteLater();
+                const SavedImage saved = watcher->result();
+                m_saving.remove(jobId);
+                if (saved.error.isEmpty())
+                    m_store->markCompleted(jobId, fileName, size.width(), size.height(),
+                                           saved.bytes);
+                else
+                    m_store->markFailed(jobId, saved.error);
+                fillSlots();
+                checkDrained();
+            });
+    watcher->setFuture(QtConcurrent::run(writePng, image, path));
+    // The slot is free as soon as rendering is done: encoding runs on another core.
+    fillSlots();
+}
+
+void JobQueue::onCaptureFailed(const QString &jobId, const QString &error)
+{
+    if (!m_capturing.remove(jobId))
+        return;
+    m_store->markFailed(jobId, error);
+    fillSlots();
+    checkDrained();
+}
+
+void JobQueue::shutdown(int graceMs)
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    qCInfo(lcQueue) << "shutting down with" << m_capturing.size() << "captures in progress";
+    if (!m_capturing.isEmpty())
+        m_graceTimer.start(graceMs);
+    // Emitted from the event loop, so callers can connect after calling shutdown().
+    QMetaObject::invokeMethod(this, &JobQueue::checkDrained, Qt::QueuedConnection);
+}
+
+void JobQueue::abandonRemainingCaptures()
+{
+    const QSet<QString> abandoned = std::exchange(m_capturing, {});
+    for (const QString &jobId : abandoned) {
+        m_capturer->cancel(jobId);
+        m_store->requeue(jobId);
+        qCInfo(lcQueue) << "returned" << jobId << "to the queue";
+    }
+    checkDrained();
+}
+
+void JobQueue::checkDrained()
+{
+    if (m_shuttingDown && !m_drainedEmitted && m_capturing.isEmpty() && m_saving.isEmpty()) {
+        m_drainedEmitted = true;
+        m_graceTimer.stop();
+        emit drained();
+    }
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "job.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+class QSqlDatabase;
+
+// Owns the SQLite database of jobs (through Qt Sql) and is the only code that speaks SQL.
+// Every state change is committed before the matching signal is emitted, so whoever hears
+// about a change can rely on it surviving a crash.
+// Lives on the thread that calls open(): the connection is named after this instance and
+// must not be used from another thread.
+class JobStore : public QObject
+{
+    Q_OBJECT
+public:
+    struct Page
+    {
+        QList<Job> jobs;
+        int total = 0;
+    };
+
+    explicit JobStore(QObject *parent = nullptr);
+    ~JobStore() override;
+
+    // Opens (creating if needed) the database file, applies pending migrations and returns
+    // jobs that a previous process left pending to the queue. False with *error on failure.
+    bool open(const QString &databasePath, QString *error);
+    void close();
+    bool isOpen() const;
+
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+    // How many interrupted jobs open() put back in the queue (or failed, past the limit).
+    int recoveredJobCount() const { return m_recoveredJobCount; }
+
+    std::optional<Job> insertJob(const QUrl &url, const QUrl &webhookUrl);
+    std::optional<Job> job(const QString &id) const;
+    // The hot path behind GET /screenshots/<id>/status: one indexed lookup.
+    std::optional<JobStatus> status(const QString &id) const;
+    Page jobs(std::optional<JobStatus> status, int limit, int offset) const;
+    QHash<JobStatus, int> countsByStatus() const;
+    // Index-only count, cheap enough for /healthz.
+    int countWithStatus(JobStatus status) const;
+
+    // queued -> pending for the oldest queued job, if any.
+    std::optional<Job> claimNextQueued();
+    bool markCompleted(const QString &id, const QString &imageFile, int width, int height,
+                       qint64 bytes);
+    bool markFailed(const QString &id, const QString &error);
+    // pending -> queued, for captures interrupted by a shutdown.
+    bool requeue(const QString &id);
+
+    // Webhook deliveries whose next attempt is due at `now`, oldest first.
+    QList<Job> dueWebhookDeliveries(const QDateTime &now, int limit) const;
+    std::optional<QDateTime> nextWebhookAttemptAt() const;
+    // Stores one attempt and the delivery state it leads to, in one transaction.
+    bool recordWebhookAttempt(const QString &id, const WebhookAttempt &attempt,
+                              WebhookState newState, const QDateTime &nextAttemptAt);
+
+    // A capture started this many times without finishing is failed rather than retried,
+    // so a page that crashes the whole process cannot loop forever across restarts.
+    static constexpr int kMaxCaptureAttempts = 3;
+
+signals:
+    void jobAdded(const Job &job);
+    void jobChanged(const Job &job);
+
+private:
+    struct Queries;
+
+    QSqlDatabase database() const;
+    bool migrate(QString *error);
+    int recoverInterruptedJobs();
+    bool setFinished(const QString &id, JobStatus status, const QString &error,
+                     const QString &imageFile, int width, int height, qint64 bytes);
+    void emitChanged(const QString &id);
+
+    QString m_connectionName;
+    std::unique_ptr<Queries> m_queries;
+    int m_recoveredJobCount = 0;
+};

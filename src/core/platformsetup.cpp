@@ -1,0 +1,38 @@
+#include "platformsetup.h"
+
+#include <QByteArray>
+
+#include <unistd.h>
+
+namespace PlatformSetup {
+
+void prepareEnvironment(bool headless)
+{
+    const bool hasDisplay = qEnvironmentVariableIsSet("DISPLAY")
+        || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    if ((headless || !hasDisplay) && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    // Chromium refuses to start its sandbox as root. --no-sandbox on argv would be ignored
+    // unless placed after --webEngineArgs, so use Qt WebEngine's own switch.
+    if (::geteuid() == 0)
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+
+    // A capture service has no use for Chromium's background chatter (component updates,
+    // safe-browsing lists), which also fails on machines with no network. Hidden views must
+    // not be throttled as background tabs, or timers and frames slow down. Paint holding keeps
+    // a new page's first frame back for up to 500 ms until "contentful" paint (text or an
+    // image), which delays every capture of a page drawn only with CSS or canvas.
+    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    for (const char *flag :
+         { "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--no-first-run", "--disable-renderer-backgrounding",
+           "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+           "--disable-features=PaintHolding" }) {
+        if (!flags.contains(flag))
+            flags += ' ' + QByteArray(flag);
+    }
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags.trimmed());
+}
+
+} // namespace PlatformSetup

@@ -1,0 +1,184 @@
+#include "screenshotscontroller.h"
+
+#include "httpheaders.h"
+#include "jobid.h"
+#include "jobjson.h"
+#include "jobqueue.h"
+#include "jobstore.h"
+#include "logging.h"
+#include "urlpolicy.h"
+
+#include <QFile>
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtConcurrent>
+
+namespace {
+
+using StatusCode = QHttpServerResponse::StatusCode;
+
+const QString kImageSuffix = QStringLiteral(".png");
+
+QFuture<QHttpServerResponse> ready(QHttpServerResponse &&response)
+{
+    return QtFuture::makeReadyFuture(std::move(response));
+}
+
+ApiProblem unknownJob(const QString &id)
+{
+    return ApiProblem::notFound(QStringLiteral("there is no job with id '%1'").arg(id));
+}
+
+// Runs on a worker thread.
+QHttpServerResponse readImage(const QString &path, const QByteArray &etag)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcApi) << "cannot read" << path << file.errorString();
+        return ApiProblem::internal(QStringLiteral("the image of this job cannot be read"))
+            .toResponse();
+    }
+    QHttpServerResponse response(QByteArrayLiteral("image/png"), file.readAll());
+    response.setHeader(QByteArrayLiteral("ETag"), etag);
+    // A job's image never changes once it exists, so caches may keep it for good.
+    response.setHeader(QByteArrayLiteral("Cache-Control"),
+                       QByteArrayLiteral("public, max-age=31536000, immutable"));
+    return response;
+}
+
+} // namespace
+
+ScreenshotsController::ScreenshotsController(JobStore *store, JobQueue *queue,
+                                             const QUrl &publicBaseUrl)
+    : m_store(store)
+    , m_queue(queue)
+    , m_publicBaseUrl(publicBaseUrl)
+{
+}
+
+std::variant<ScreenshotsController::Submission, ApiProblem>
+ScreenshotsController::parseSubmission(const QByteArray &body)
+{
+    if (body.trimmed().isEmpty())
+        return ApiProblem::badRequest(
+            QStringLiteral("the request body is empty; send a JSON object such as "
+                           "{\"url\": \"https://example.com\"}"));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return ApiProblem::badRequest(QStringLiteral("the request body is not valid JSON: %1 at "
+                                                     "offset %2")
+                                          .arg(parseError.errorString())
+                                          .arg(parseError.offset));
+    if (!document.isObject())
+        return ApiProblem::badRequest(QStringLiteral("the request body must be a JSON object"));
+    const QJsonObject object = document.object();
+
+    static const QStringList knownFields { QStringLiteral("url"), QStringLiteral("webhook_url") };
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!knownFields.contains(it.key()))
+            return ApiProblem::badRequest(
+                QStringLiteral("unknown field '%1'; accepted fields are: %2")
+                    .arg(it.key(), knownFields.join(QStringLiteral(", "))),
+                it.key());
+    }
+
+    Submission submission;
+    const QJsonValue url = object.value(QStringLiteral("url"));
+    if (url.isUndefined() || url.isNull())
+        return ApiProblem::badRequest(QStringLiteral("the field 'url' is required"),
+                                      QStringLiteral("url"));
+    if (!url.isString())
+        return ApiProblem::badRequest(QStringLiteral("url must be a string"), QStringLiteral("url"));
+    const UrlPolicy::Checked checkedUrl = UrlPolicy::check(url.toString(), QStringLiteral("url"));
+    if (!checkedUrl.isValid())
+        return ApiProblem::badRequest(checkedUrl.error, QStringLiteral("url"));
+    submission.url = checkedUrl.url;
+
+    const QJsonValue webhook = object.value(QStringLiteral("webhook_url"));
+    if (!webhook.isUndefined() && !webhook.isNull()) {
+        if (!webhook.isString())
+            return ApiProblem::badRequest(QStringLiteral("webhook_url must be a string"),
+                                          QStringLiteral("webhook_url"));
+        const UrlPolicy::Checked checkedWebhook =
+            UrlPolicy::check(webhook.toString(), QStringLiteral("webhook_url"));
+        if (!checkedWebhook.isValid())
+            return ApiProblem::badRequest(checkedWebhook.error, QStringLiteral("webhook_url"));
+        submission.webhookUrl = checkedWebhook.url;
+    }
+    return submission;
+}
+
+QHttpServerResponse ScreenshotsController::submit(const QHttpServerRequest &request)
+{
+    if (m_queue->isShuttingDown())
+        return ApiProblem::unavailable(
+                   QStringLiteral("urlshot is shutting down and takes no new jobs"), 5)
+            .toResponse();
+    const auto parsed = parseSubmission(request.body());
+    if (const auto *problem = std::get_if<ApiProblem>(&parsed))
+        return problem->toResponse();
+    const auto &submission = std::get<Submission>(parsed);
+
+    const std::optional<Job> job = m_store->insertJob(submission.url, submission.webhookUrl);
+    if (!job)
+        return ApiProblem::internal(QStringLiteral("the job could not be stored; see the log"))
+            .toResponse();
+    qCInfo(lcApi) << "queued" << job->id << job->url;
+    QHttpServerResponse response(JobJson::full(*job, m_publicBaseUrl), StatusCode::Accepted);
+    response.setHeader(QByteArrayLiteral("Location"),
+                       QStringLiteral("/screenshots/%1").arg(job->id).toLatin1());
+    return response;
+}
+
+QHttpServerResponse ScreenshotsController::status(const QString &id)
+{
+    const std::optional<JobStatus> status =
+        JobId::isWellFormed(id) ? m_store->status(id) : std::nullopt;
+    if (!status)
+        return unknownJob(id).toResponse();
+    return QHttpServerResponse(QJsonObject { { QStringLiteral("id"), id },
+                                             { QStringLiteral("status"), jobStatusName(*status) } });
+}
+
+QFuture<QHttpServerResponse> ScreenshotsController::jobOrImage(const QString &idOrFile,
+                                                               const QHttpServerRequest &request)
+{
+    if (idOrFile.endsWith(kImageSuffix))
+        return image(idOrFile.chopped(kImageSuffix.size()), request);
+    return ready(job(idOrFile));
+}
+
+QHttpServerResponse ScreenshotsController::job(const QString &id)
+{
+    const std::optional<Job> job = JobId::isWellFormed(id) ? m_store->job(id) : std::nullopt;
+    if (!job)
+        return unknownJob(id).toResponse();
+    return QHttpServerResponse(JobJson::full(*job, m_publicBaseUrl));
+}
+
+QFuture<QHttpServerResponse> ScreenshotsController::image(const QString &id,
+                                                          const QHttpServerRequest &request)
+{
+    const std::optional<Job> job = JobId::isWellFormed(id) ? m_store->job(id) : std::nullopt;
+    if (!job)
+        return ready(unknownJob(id).toResponse());
+    if (job->status != JobStatus::Completed) {
+        ApiProblem problem = ApiProblem::conflict(
+            job->status == JobStatus::Failed
+                ? QStringLiteral("job %1 failed and has no image: %2").arg(id, job->error)
+                : QStringLiteral("job %1 is %2; its image exists once it is completed")
+                      .arg(id, jobStatusName(job->status)));
+        problem.extensions.insert(QStringLiteral("job_status"), jobStatusName(job->status));
+        QHttpServerResponse response = problem.toResponse();
+        return ready(std::move(response));
+    }
+    const QByteArray etag = '"' + id.toLatin1() + '"';
+    if (HttpHeaders::value(request, QByteArrayLiteral("If-None-Match")).contains(etag)) {
+        QHttpServerResponse notModified(StatusCode::NotModified);
+        notModified.setHeader(QByteArrayLiteral("ETag"), etag);
+        return ready(std::move(notModified));
+    }
+    return QtConcurrent::run(readImage, m_queue->imagePath(*job), etag);
+}

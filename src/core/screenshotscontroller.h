@@ -1,0 +1,43 @@
+#pragma once
+
+#include "apiproblem.h"
+
+#include <QFuture>
+#include <QHttpServerResponse>
+#include <QUrl>
+
+#include <variant>
+
+class JobQueue;
+class JobStore;
+class QHttpServerRequest;
+
+// Handlers of /screenshots: parse the request, call the store, serialise. No SQL, no
+// rendering, no blocking disk reads on the event loop (images are read on a worker thread).
+class ScreenshotsController
+{
+public:
+    struct Submission
+    {
+        QUrl url;
+        QUrl webhookUrl;
+    };
+
+    ScreenshotsController(JobStore *store, JobQueue *queue, const QUrl &publicBaseUrl);
+
+    QHttpServerResponse submit(const QHttpServerRequest &request);
+    QHttpServerResponse status(const QString &id);
+    // /screenshots/<id> (the job) and /screenshots/<id>.png (its image) share one route.
+    QFuture<QHttpServerResponse> jobOrImage(const QString &idOrFile,
+                                            const QHttpServerRequest &request);
+
+    static std::variant<Submission, ApiProblem> parseSubmission(const QByteArray &body);
+
+private:
+    QHttpServerResponse job(const QString &id);
+    QFuture<QHttpServerResponse> image(const QString &id, const QHttpServerRequest &request);
+
+    JobStore *m_store;
+    JobQueue *m_queue;
+    QUrl m_publicBaseUrl;
+};

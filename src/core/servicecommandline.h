@@ -1,0 +1,39 @@
+#pragma once
+
+#include "serviceconfig.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+// The options of `urlshot [--headless] …` (the service) and `urlshot submit …` (its client),
+// parsed with QCommandLineParser. Errors are messages for the user, never exceptions.
+namespace ServiceCommandLine {
+
+struct Serve
+{
+    ServiceConfig config;
+    bool headless = false;
+};
+
+struct Submit
+{
+    QString url;
+    QString webhookUrl;
+    QUrl server { QStringLiteral("http://127.0.0.1:5000") };
+    bool wait = false;
+    QString outputFile; // implies wait
+    int timeoutMs = 120000;
+};
+
+// What main() should do: run, or print `message` and exit with `exitCode`.
+struct Outcome
+{
+    bool proceed = false;
+    QString message;
+    int exitCode = 0;
+};
+
+Outcome parseServe(const QStringList &arguments, Serve *serve);
+Outcome parseSubmit(const QStringList &arguments, Submit *submit);
+
+} // namespace ServiceCommandLine

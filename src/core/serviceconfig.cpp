@@ -1,0 +1,10 @@
+#include "serviceconfig.h"
+
+#include <QStandardPaths>
+
+QString ServiceConfig::defaultDataDirectory()
+{
+    // ~/.local/share/urlshot on Linux; tests switch QStandardPaths to test mode or pass
+    // --data-dir, so they never touch a user's jobs.
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "webhookdispatcher.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QUrl>
+
+// Everything the service needs to start, filled from the command line (ServiceCommandLine)
+// and, later, the GUI's settings.
+struct ServiceConfig
+{
+    QHostAddress bindAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 5000; // 0 picks a free port
+    QString dataDirectory; // holds urlshot.sqlite and images/
+    int concurrency = 2;
+    QUrl publicUrl; // empty: derived from the address and port actually bound
+    int captureTimeoutMs = 30000;
+    int shutdownGraceMs = 10000;
+    WebhookDispatcher::Settings webhook;
+
+    static QString defaultDataDirectory();
+};

@@ -1,0 +1,47 @@
+#include "webenginecapturer.h"
+
+#include "logging.h"
+#include "webenginecapturetask.h"
+
+WebEngineCapturer::WebEngineCapturer(QObject *parent)
+    : Capturer(parent)
+{
+}
+
+WebEngineCapturer::~WebEngineCapturer()
+{
+    for (const QPointer<WebEngineCaptureTask> &task : std::as_const(m_tasks))
+        delete task.data();
+}
+
+void WebEngineCapturer::start(const CaptureRequest &request)
+{
+    Q_ASSERT(!m_tasks.contains(request.jobId));
+    auto *task = new WebEngineCaptureTask(request);
+    m_tasks.insert(request.jobId, task);
+    const QString jobId = request.jobId;
+    connect(task, &WebEngineCaptureTask::succeeded, this, [this, jobId](const QImage &image) {
+        finishTask(jobId);
+        emit captured(jobId, image);
+    });
+    connect(task, &WebEngineCaptureTask::failed, this, [this, jobId](const QString &error) {
+        finishTask(jobId);
+        emit failed(jobId, error);
+    });
+    task->start();
+}
+
+void WebEngineCapturer::cancel(const QString &jobId)
+{
+    finishTask(jobId);
+}
+
+void WebEngineCapturer::finishTask(const QString &jobId)
+{
+    const QPointer<WebEngineCaptureTask> task = m_tasks.take(jobId);
+    if (task) {
+        task->disconnect(this);
+        // Signals come from inside the task's own slots: let them return first.
+        task->deleteLater();
+    }
+}
