@@ -44,7 +44,8 @@ JobQueue::JobQueue(JobStore *store, Capturer *capturer, const Settings &settings
     Q_ASSERT(m_settings.concurrency >= 1);
     connect(m_capturer, &Capturer::captured, this, &JobQueue::onCaptured);
     connect(m_capturer, &Capturer::failed, this, &JobQueue::onCaptureFailed);
-    connect(m_store, &JobStore::jobAdded, this, &JobQueue::fillSlots);
+    // Queued: a submission is answered first, its capture starts on the next loop turn.
+    connect(m_store, &JobStore::jobAdded, this, &JobQueue::fillSlots, Qt::QueuedConnection);
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, &JobQueue::abandonRemainingCaptures);
 }

@@ -83,8 +83,6 @@ WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request, QObjec
 
     connect(m_page.get(), &QWebEnginePage::loadingChanged, this,
             &WebEngineCaptureTask::onLoadingChanged);
-    connect(m_page.get(), &QWebEnginePage::loadFinished, this,
-            &WebEngineCaptureTask::onLoadFinished);
     connect(m_page.get(), &QWebEnginePage::renderProcessTerminated, this,
             [this](QWebEnginePage::RenderProcessTerminationStatus status, int exitCode) {
                 fail(describeTermination(status, exitCode));
@@ -97,6 +95,7 @@ WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request, QObjec
     m_view->setPage(m_page.get());
 
     m_timeout.setSingleShot(true);
+    m_timeout.setTimerType(Qt::PreciseTimer);
     connect(&m_timeout, &QTimer::timeout, this, &WebEngineCaptureTask::onTimeout);
     m_probeTimer.setSingleShot(true);
 }
@@ -121,23 +120,45 @@ void WebEngineCaptureTask::start()
 
 void WebEngineCaptureTask::onLoadingChanged(const QWebEngineLoadingInfo &info)
 {
-    if (info.status() == QWebEngineLoadingInfo::LoadFailedStatus && !info.errorString().isEmpty())
-        m_loadError = info.errorString();
+    // Driven by loadingChanged rather than loadFinished: in Qt 6.4 loadFinished(false) comes
+    // before the loading info that says why.
+    switch (info.status()) {
+    case QWebEngineLoadingInfo::LoadStartedStatus:
+        // A script or meta refresh navigating away while we wait: wait for the new page.
+        if (m_stage == Stage::Settling) {
+            m_stage = Stage::Loading;
+            m_probeTimer.stop();
+        }
+        return;
+    case QWebEngineLoadingInfo::LoadStoppedStatus:
+        return;
+    case QWebEngineLoadingInfo::LoadSucceededStatus:
+        onLoaded();
+        return;
+    case QWebEngineLoadingInfo::LoadFailedStatus:
+        break;
+    }
+    // An HTTP error status still delivers the server's page: that is what gets captured.
+    if (info.errorDomain() == QWebEngineLoadingInfo::HttpStatusCodeDomain) {
+        onLoaded();
+        return;
+    }
+    constexpr int kNetErrorAborted = -3; // superseded by another navigation, which follows
+    if (info.errorCode() == kNetErrorAborted)
+        return;
+    if (m_stage != Stage::Loading)
+        return;
+    fail(QStringLiteral("could not load %1: %2")
+             .arg(m_request.url.toDisplayString(),
+                  info.errorString().isEmpty()
+                      ? QStringLiteral("error %1").arg(info.errorCode())
+                      : info.errorString()));
 }
 
-void WebEngineCaptureTask::onLoadFinished(bool ok)
+void WebEngineCaptureTask::onLoaded()
 {
     if (m_stage != Stage::Loading)
         return;
-    if (!ok) {
-        // A script navigating away during load aborts the first load; the next one counts.
-        if (m_page->isLoading())
-            return;
-        fail(QStringLiteral("could not load %1: %2")
-                 .arg(m_request.url.toDisplayString(),
-                      m_loadError.isEmpty() ? QStringLiteral("the load failed") : m_loadError));
-        return;
-    }
     qCDebug(lcCapture) << m_request.jobId << "loaded in" << m_sinceStart.elapsed() << "ms";
     m_stage = Stage::Settling;
     m_sinceLoad.start();

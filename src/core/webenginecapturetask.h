@@ -39,7 +39,7 @@ private:
     enum class Stage { Idle, Loading, Settling, Painting, Done };
 
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
-    void onLoadFinished(bool ok);
+    void onLoaded();
     void probeReadiness();
     void requestPaintedFrame();
     void probePainted();
@@ -56,5 +56,4 @@ private:
     QTimer m_probeTimer;
     QElapsedTimer m_sinceStart;
     QElapsedTimer m_sinceLoad;
-    QString m_loadError;
 };

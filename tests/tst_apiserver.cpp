@@ -1,0 +1,392 @@
+#include "apiserver.h"
+#include "fakecapturer.h"
+#include "jobqueue.h"
+#include "jobstore.h"
+#include "service.h"
+
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// The REST API in process, against the real Service with a fake capturer: every route,
+// status code and error body, without Chromium.
+class TestApiServer : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+
+    void submitAnswers202WithTheJob();
+    void submitRefusesBadInput_data();
+    void submitRefusesBadInput();
+    void submitRefusesOversizedBodies();
+    void statusAndJobFollowTheCapture();
+    void unknownIdsAre404_data();
+    void unknownIdsAre404();
+    void imageIs409UntilCompleted();
+    void imageIsServedWithCachingHeaders();
+    void failedJobHasNoImage();
+    void adminListsJobsNewestFirst();
+    void adminRefusesBadParameters_data();
+    void adminRefusesBadParameters();
+    void healthReportsTheQueue();
+    void wrongMethodIs405AndUnknownPathIs404_data();
+    void wrongMethodIs405AndUnknownPathIs404();
+    void refusesNewJobsWhileShuttingDown();
+
+private:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+        QJsonObject json;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+    };
+    Reply call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+               const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    QString submit(const QString &url);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Service> m_service;
+    FakeCapturer *m_capturer = nullptr;
+    QNetworkAccessManager m_network;
+    QUrl m_base;
+};
+
+void TestApiServer::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    ServiceConfig config;
+    config.port = 0;
+    config.dataDirectory = m_dir->path();
+    config.shutdownGraceMs = 100;
+    auto capturer = std::make_unique<FakeCapturer>();
+    m_capturer = capturer.get();
+    m_service = std::make_unique<Service>(config, std::move(capturer));
+    QString error;
+    QVERIFY2(m_service->start(&error), qPrintable(error));
+    m_base = m_service->listenUrl();
+    QCOMPARE(m_base.host(), QStringLiteral("127.0.0.1"));
+    QVERIFY(m_base.port() > 0);
+}
+
+void TestApiServer::cleanup()
+{
+    m_service.reset();
+    m_dir.reset();
+}
+
+TestApiServer::Reply TestApiServer::call(const QByteArray &method, const QString &path,
+                                         const QByteArray &body,
+                                         const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QUrl url = m_base;
+    const QStringList pathAndQuery = path.split(QLatin1Char('?'));
+    url.setPath(pathAndQuery.constFirst());
+    if (pathAndQuery.size() > 1)
+        url.setQuery(pathAndQuery.at(1));
+    QNetworkRequest request(url);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *networkReply = m_network.sendCustomRequest(request, method, body);
+    Reply reply;
+    if (!QTest::qWaitFor([networkReply] { return networkReply->isFinished(); }, 10000)) {
+        qWarning() << "no answer to" << method << path;
+        return reply;
+    }
+    reply.status = networkReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply.body = networkReply->readAll();
+    reply.json = QJsonDocument::fromJson(reply.body).object();
+    for (const auto &[name, value] : networkReply->rawHeaderPairs())
+        reply.headers.insert(name.toLower(), value);
+    networkReply->deleteLater();
+    return reply;
+}
+
+QString TestApiServer::submit(const QString &url)
+{
+    const Reply reply = call("POST", QStringLiteral("/screenshots"),
+                             QJsonDocument(QJsonObject { { QStringLiteral("url"), url } }).toJson());
+    if (reply.status != 202)
+        qWarning() << "submit failed" << reply.status << reply.body;
+    return reply.json.value(QStringLiteral("id")).toString();
+}
+
+void TestApiServer::submitAnswers202WithTheJob()
+{
+    const Reply reply = call("POST", QStringLiteral("/screenshots"),
+                             R"({"url": "https://example.com/a?b=c", "webhook_url": "http://127.0.0.1:9/hook"})");
+    QCOMPARE(reply.status, 202);
+    QCOMPARE(reply.headers.value("content-type"), QByteArray("application/json"));
+    const QString id = reply.json.value(QStringLiteral("id")).toString();
+    QCOMPARE(id.size(), 22);
+    QCOMPARE(reply.headers.value("location"), QStringLiteral("/screenshots/%1").arg(id).toLatin1());
+    QCOMPARE(reply.json.value(QStringLiteral("status")).toString(), QStringLiteral("queued"));
+    QCOMPARE(reply.json.value(QStringLiteral("url")).toString(), QStringLiteral("https://example.com/a?b=c"));
+    const QString base = m_base.toString();
+    QCOMPARE(reply.json.value(QStringLiteral("status_url")).toString(),
+             QStringLiteral("%1/screenshots/%2/status").arg(base, id));
+    QCOMPARE(reply.json.value(QStringLiteral("screenshot_url")).toString(),
+             QStringLiteral("%1/screenshots/%2.png").arg(base, id));
+    const QDateTime created = QDateTime::fromString(
+        reply.json.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
+    QVERIFY(created.isValid());
+    QVERIFY(qAbs(created.msecsTo(QDateTime::currentDateTimeUtc())) < 10000);
+    QCOMPARE(reply.json.value(QStringLiteral("webhook")).toObject().value(QStringLiteral("url")).toString(),
+             QStringLiteral("http://127.0.0.1:9/hook"));
+    QCOMPARE(reply.headers.value("cache-control"), QByteArray("no-store"));
+}
+
+void TestApiServer::submitRefusesBadInput_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("detailPart");
+    QTest::addRow("empty body") << QByteArray() << QString() << QStringLiteral("empty");
+    QTest::addRow("not json") << QByteArray("url=https://example.com") << QString() << QStringLiteral("not valid JSON");
+    QTest::addRow("truncated json") << QByteArray(R"({"url": "https://ex)") << QString() << QStringLiteral("not valid JSON");
+    QTest::addRow("array") << QByteArray(R"(["https://example.com"])") << QString() << QStringLiteral("JSON object");
+    QTest::addRow("string") << QByteArray(R"("https://example.com")") << QString() << QStringLiteral("JSON");
+    QTest::addRow("missing url") << QByteArray(R"({"webhook_url": "https://example.com"})") << QStringLiteral("url") << QStringLiteral("required");
+    QTest::addRow("null url") << QByteArray(R"({"url": null})") << QStringLiteral("url") << QStringLiteral("required");
+    QTest::addRow("url is a number") << QByteArray(R"({"url": 42})") << QStringLiteral("url") << QStringLiteral("string");
+    QTest::addRow("url is an object") << QByteArray(R"({"url": {"href": "https://example.com"}})") << QStringLiteral("url") << QStringLiteral("string");
+    QTest::addRow("empty url") << QByteArray(R"({"url": ""})") << QStringLiteral("url") << QStringLiteral("empty");
+    QTest::addRow("file scheme") << QByteArray(R"({"url": "file:///etc/passwd"})") << QStringLiteral("url") << QStringLiteral("'file:'");
+    QTest::addRow("javascript scheme") << QByteArray(R"json({"url": "javascript:alert(1)"})json") << QStringLiteral("url") << QStringLiteral("'javascript:'");
+    QTest::addRow("data scheme") << QByteArray(R"({"url": "data:text/html,<h1>x</h1>"})") << QStringLiteral("url") << QStringLiteral("'data:'");
+    QTest::addRow("relative") << QByteArray(R"({"url": "/screenshots"})") << QStringLiteral("url") << QStringLiteral("absolute");
+    QTest::addRow("no scheme") << QByteArray(R"({"url": "example.com"})") << QStringLiteral("url") << QStringLiteral("absolute");
+    QTest::addRow("over-long url") << (R"({"url": "https://example.com/)" + QByteArray(3000, 'a') + R"("})") << QStringLiteral("url") << QStringLiteral("at most 2048");
+    QTest::addRow("webhook not a string") << QByteArray(R"({"url": "https://example.com", "webhook_url": true})") << QStringLiteral("webhook_url") << QStringLiteral("string");
+    QTest::addRow("webhook bad scheme") << QByteArray(R"({"url": "https://example.com", "webhook_url": "ftp://example.com/"})") << QStringLiteral("webhook_url") << QStringLiteral("'ftp:'");
+    QTest::addRow("unknown field") << QByteArray(R"({"url": "https://example.com", "full_pgae": true})") << QStringLiteral("full_pgae") << QStringLiteral("unknown field");
+}
+
+void TestApiServer::submitRefusesBadInput()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    QFETCH(QString, detailPart);
+    const Reply reply = call("POST", QStringLiteral("/screenshots"), body);
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.headers.value("content-type"), QByteArray("application/problem+json"));
+    QCOMPARE(reply.json.value(QStringLiteral("status")).toInt(), 400);
+    QCOMPARE(reply.json.value(QStringLiteral("title")).toString(), QStringLiteral("Bad Request"));
+    const QString detail = reply.json.value(QStringLiteral("detail")).toString();
+    QVERIFY2(detail.contains(detailPart), qPrintable(detail));
+    QCOMPARE(reply.json.value(QStringLiteral("field")).toString(), field);
+    // Nothing was stored.
+    QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, 0);
+}
+
+void TestApiServer::submitRefusesOversizedBodies()
+{
+    const QByteArray huge = R"({"url": "https://example.com", "pad": ")" + QByteArray(70 * 1024, 'x') + R"("})";
+    const Reply reply = call("POST", QStringLiteral("/screenshots"), huge);
+    QCOMPARE(reply.status, 413);
+    QVERIFY(reply.json.value(QStringLiteral("detail")).toString().contains(QLatin1String("at most 65536")));
+    QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, 0);
+}
+
+void TestApiServer::statusAndJobFollowTheCapture()
+{
+    const QString id = submit(QStringLiteral("https://example.com/hang"));
+    QTRY_COMPARE(call("GET", QStringLiteral("/screenshots/%1/status").arg(id)).json,
+                 (QJsonObject { { QStringLiteral("id"), id }, { QStringLiteral("status"), QStringLiteral("pending") } }));
+    m_capturer->finishPending();
+    QTRY_COMPARE(call("GET", QStringLiteral("/screenshots/%1/status").arg(id))
+                     .json.value(QStringLiteral("status")).toString(),
+                 QStringLiteral("completed"));
+    const Reply job = call("GET", QStringLiteral("/screenshots/%1").arg(id));
+    QCOMPARE(job.status, 200);
+    const QJsonObject image = job.json.value(QStringLiteral("image")).toObject();
+    QCOMPARE(image.value(QStringLiteral("width")).toInt(), 1280);
+    QCOMPARE(image.value(QStringLiteral("height")).toInt(), 800);
+    QVERIFY(image.value(QStringLiteral("bytes")).toInt() > 0);
+    const auto time = [&job](const char *key) {
+        return QDateTime::fromString(job.json.value(QLatin1String(key)).toString(), Qt::ISODateWithMs);
+    };
+    QVERIFY(time("created_at") <= time("started_at"));
+    QVERIFY(time("started_at") <= time("finished_at"));
+    QVERIFY(job.json.value(QStringLiteral("error")).isNull());
+    QCOMPARE(job.json.value(QStringLiteral("capture_attempts")).toInt(), 1);
+}
+
+void TestApiServer::unknownIdsAre404_data()
+{
+    QTest::addColumn<QString>("path");
+    const QString wellFormed = QStringLiteral("AAAAAAAAAAAAAAAAAAAAAA");
+    QTest::addRow("status, well-formed id") << QStringLiteral("/screenshots/%1/status").arg(wellFormed);
+    QTest::addRow("job, well-formed id") << QStringLiteral("/screenshots/%1").arg(wellFormed);
+    QTest::addRow("image, well-formed id") << QStringLiteral("/screenshots/%1.png").arg(wellFormed);
+    QTest::addRow("status, junk id") << QStringLiteral("/screenshots/nope/status");
+    QTest::addRow("job, sql-ish id") << QStringLiteral("/screenshots/1%27%20OR%20%271%27=%271");
+    QTest::addRow("image, junk id") << QStringLiteral("/screenshots/..png");
+}
+
+void TestApiServer::unknownIdsAre404()
+{
+    QFETCH(QString, path);
+    const Reply reply = call("GET", path);
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.headers.value("content-type"), QByteArray("application/problem+json"));
+    QVERIFY(reply.json.value(QStringLiteral("detail")).toString().contains(QLatin1String("no job")));
+}
+
+void TestApiServer::imageIs409UntilCompleted()
+{
+    const QString id = submit(QStringLiteral("https://example.com/hang"));
+    QTRY_COMPARE(m_capturer->activeCount(), 1);
+    const Reply pending = call("GET", QStringLiteral("/screenshots/%1.png").arg(id));
+    QCOMPARE(pending.status, 409);
+    QCOMPARE(pending.json.value(QStringLiteral("job_status")).toString(), QStringLiteral("pending"));
+    QVERIFY(pending.json.value(QStringLiteral("detail")).toString().contains(QLatin1String("pending")));
+    m_capturer->finishPending();
+    QTRY_COMPARE(call("GET", QStringLiteral("/screenshots/%1.png").arg(id)).status, 200);
+}
+
+void TestApiServer::imageIsServedWithCachingHeaders()
+{
+    const QString id = submit(QStringLiteral("https://example.com/ok"));
+    QTRY_COMPARE(m_service->store()->status(id), std::optional<JobStatus>(JobStatus::Completed));
+    const Reply image = call("GET", QStringLiteral("/screenshots/%1.png").arg(id));
+    QCOMPARE(image.status, 200);
+    QCOMPARE(image.headers.value("content-type"), QByteArray("image/png"));
+    QVERIFY(image.headers.value("cache-control").contains("immutable"));
+    const QByteArray etag = image.headers.value("etag");
+    QVERIFY(!etag.isEmpty());
+    const QImage decoded = QImage::fromData(image.body, "PNG");
+    QCOMPARE(decoded.size(), QSize(1280, 800));
+    QCOMPARE(decoded.pixelColor(640, 400), FakeCapturer::kColour);
+
+    const Reply again = call("GET", QStringLiteral("/screenshots/%1.png").arg(id), {},
+                             { { QByteArrayLiteral("If-None-Match"), etag } });
+    QCOMPARE(again.status, 304);
+    QVERIFY(again.body.isEmpty());
+}
+
+void TestApiServer::failedJobHasNoImage()
+{
+    const QString id = submit(QStringLiteral("https://example.com/fail"));
+    QTRY_COMPARE(m_service->store()->status(id), std::optional<JobStatus>(JobStatus::Failed));
+    const Reply image = call("GET", QStringLiteral("/screenshots/%1.png").arg(id));
+    QCOMPARE(image.status, 409);
+    QVERIFY(image.json.value(QStringLiteral("detail")).toString().contains(QLatin1String("fake failure")));
+    const Reply job = call("GET", QStringLiteral("/screenshots/%1").arg(id));
+    QVERIFY(job.json.value(QStringLiteral("error")).toString().contains(QLatin1String("fake failure")));
+    QVERIFY(job.json.value(QStringLiteral("image")).isNull());
+}
+
+void TestApiServer::adminListsJobsNewestFirst()
+{
+    const QString first = submit(QStringLiteral("https://example.com/1"));
+    const QString failed = submit(QStringLiteral("https://example.com/fail"));
+    const QString last = submit(QStringLiteral("https://example.com/3"));
+    QTRY_COMPARE(m_service->store()->countWithStatus(JobStatus::Completed), 2);
+    QTRY_COMPARE(m_service->store()->countWithStatus(JobStatus::Failed), 1);
+
+    const auto ids = [](const Reply &reply) {
+        QStringList list;
+        for (const QJsonValue &job : reply.json.value(QStringLiteral("jobs")).toArray())
+            list << job.toObject().value(QStringLiteral("id")).toString();
+        return list;
+    };
+    const Reply all = call("GET", QStringLiteral("/admin/jobs"));
+    QCOMPARE(all.status, 200);
+    QCOMPARE(all.json.value(QStringLiteral("total")).toInt(), 3);
+    QCOMPARE(ids(all), (QStringList { last, failed, first }));
+    const Reply completed = call("GET", QStringLiteral("/admin/jobs?status=completed"));
+    QCOMPARE(completed.json.value(QStringLiteral("total")).toInt(), 2);
+    QCOMPARE(ids(completed), (QStringList { last, first }));
+    const Reply paged = call("GET", QStringLiteral("/admin/jobs?limit=1&offset=1"));
+    QCOMPARE(paged.json.value(QStringLiteral("total")).toInt(), 3);
+    QCOMPARE(ids(paged), QStringList { failed });
+}
+
+void TestApiServer::adminRefusesBadParameters_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("field");
+    QTest::addRow("bogus status") << QStringLiteral("status=done") << QStringLiteral("status");
+    QTest::addRow("zero limit") << QStringLiteral("limit=0") << QStringLiteral("limit");
+    QTest::addRow("huge limit") << QStringLiteral("limit=100000") << QStringLiteral("limit");
+    QTest::addRow("text limit") << QStringLiteral("limit=ten") << QStringLiteral("limit");
+    QTest::addRow("negative offset") << QStringLiteral("offset=-1") << QStringLiteral("offset");
+}
+
+void TestApiServer::adminRefusesBadParameters()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, field);
+    const Reply reply = call("GET", QStringLiteral("/admin/jobs?") + query);
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.json.value(QStringLiteral("field")).toString(), field);
+    QVERIFY(!reply.json.value(QStringLiteral("detail")).toString().isEmpty());
+}
+
+void TestApiServer::healthReportsTheQueue()
+{
+    submit(QStringLiteral("https://example.com/hang/1"));
+    submit(QStringLiteral("https://example.com/hang/2"));
+    submit(QStringLiteral("https://example.com/hang/3"));
+    QTRY_COMPARE(m_capturer->activeCount(), 2);
+    const Reply health = call("GET", QStringLiteral("/healthz"));
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(health.json.value(QStringLiteral("version")).toString(), QStringLiteral(URLSHOT_VERSION));
+    QCOMPARE(health.json.value(QStringLiteral("queued")).toInt(), 1);
+    QCOMPARE(health.json.value(QStringLiteral("pending")).toInt(), 2);
+    QCOMPARE(health.json.value(QStringLiteral("capturing")).toInt(), 2);
+}
+
+void TestApiServer::wrongMethodIs405AndUnknownPathIs404_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("allow");
+    QTest::addRow("GET /screenshots") << QByteArray("GET") << QStringLiteral("/screenshots") << 405 << QByteArray("POST");
+    QTest::addRow("DELETE a job") << QByteArray("DELETE") << QStringLiteral("/screenshots/AAAAAAAAAAAAAAAAAAAAAA") << 405 << QByteArray("GET");
+    QTest::addRow("POST status") << QByteArray("POST") << QStringLiteral("/screenshots/x/status") << 405 << QByteArray("GET");
+    QTest::addRow("PUT admin") << QByteArray("PUT") << QStringLiteral("/admin/jobs") << 405 << QByteArray("GET");
+    QTest::addRow("unknown path") << QByteArray("GET") << QStringLiteral("/nothing/here") << 404 << QByteArray();
+    QTest::addRow("root") << QByteArray("GET") << QStringLiteral("/") << 404 << QByteArray();
+}
+
+void TestApiServer::wrongMethodIs405AndUnknownPathIs404()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    QFETCH(QByteArray, allow);
+    const Reply reply = call(method, path);
+    QCOMPARE(reply.status, status);
+    QCOMPARE(reply.headers.value("content-type"), QByteArray("application/problem+json"));
+    QCOMPARE(reply.headers.value("allow"), allow);
+    QVERIFY(!reply.json.value(QStringLiteral("detail")).toString().isEmpty());
+}
+
+void TestApiServer::refusesNewJobsWhileShuttingDown()
+{
+    // Keep the listener open long enough to ask: shut only the queue down.
+    m_service->queue()->shutdown(1000);
+    const Reply reply = call("POST", QStringLiteral("/screenshots"), R"({"url": "https://example.com"})");
+    QCOMPARE(reply.status, 503);
+    QCOMPARE(reply.headers.value("retry-after"), QByteArray("5"));
+    QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, 0);
+}
+
+QTEST_GUILESS_MAIN(TestApiServer)
+#include "tst_apiserver.moc"

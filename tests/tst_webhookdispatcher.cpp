@@ -1,0 +1,242 @@
+#include "jobstore.h"
+#include "testhttpserver.h"
+#include "webhookdispatcher.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+class TestWebhookDispatcher : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+
+    void backoffDoublesUpToTheCap_data();
+    void backoffDoublesUpToTheCap();
+    void deliversTheResultOnce();
+    void retriesAfterAServerError();
+    void givesUpAfterTheLastAttempt();
+    void treatsSilenceAsAFailedAttempt();
+    void doesNotFollowRedirects();
+    void resumesDueDeliveriesAfterARestart();
+
+private:
+    Job finishedJobWithWebhook(const QUrl &webhook, JobStatus status = JobStatus::Completed);
+    void startDispatcher(WebhookDispatcher::Settings settings);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<JobStore> m_store;
+    std::unique_ptr<TestHttpServer> m_receiver;
+    std::unique_ptr<WebhookDispatcher> m_dispatcher;
+    const QUrl m_publicBase { QStringLiteral("http://127.0.0.1:5999") };
+};
+
+void TestWebhookDispatcher::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<JobStore>();
+    QString error;
+    QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("jobs.sqlite")), &error), qPrintable(error));
+    m_receiver = std::make_unique<TestHttpServer>();
+    QVERIFY(m_receiver->listen());
+}
+
+void TestWebhookDispatcher::cleanup()
+{
+    m_dispatcher.reset();
+    m_receiver.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+Job TestWebhookDispatcher::finishedJobWithWebhook(const QUrl &webhook, JobStatus status)
+{
+    const Job job = *m_store->insertJob(QUrl(QStringLiteral("https://example.com/page")), webhook);
+    m_store->claimNextQueued();
+    if (status == JobStatus::Completed)
+        m_store->markCompleted(job.id, job.id + QStringLiteral(".png"), 1280, 800, 1234);
+    else
+        m_store->markFailed(job.id, QStringLiteral("could not load: net::ERR_CONNECTION_REFUSED"));
+    return *m_store->job(job.id);
+}
+
+void TestWebhookDispatcher::startDispatcher(WebhookDispatcher::Settings settings)
+{
+    m_dispatcher = std::make_unique<WebhookDispatcher>(m_store.get(), m_publicBase, settings);
+    m_dispatcher->start();
+}
+
+void TestWebhookDispatcher::backoffDoublesUpToTheCap_data()
+{
+    QTest::addColumn<int>("failedAttempts");
+    QTest::addColumn<qint64>("expectedMs");
+    QTest::addRow("after 1") << 1 << qint64(1000);
+    QTest::addRow("after 2") << 2 << qint64(2000);
+    QTest::addRow("after 3") << 3 << qint64(4000);
+    QTest::addRow("after 5") << 5 << qint64(16000);
+    QTest::addRow("capped") << 12 << qint64(60000);
+}
+
+void TestWebhookDispatcher::backoffDoublesUpToTheCap()
+{
+    QFETCH(int, failedAttempts);
+    QFETCH(qint64, expectedMs);
+    WebhookDispatcher::Settings settings;
+    settings.initialBackoffMs = 1000;
+    settings.maxBackoffMs = 60000;
+    QCOMPARE(WebhookDispatcher::backoffMs(settings, failedAttempts), expectedMs);
+}
+
+void TestWebhookDispatcher::deliversTheResultOnce()
+{
+    m_receiver->route("/hook", [](const TestHttpServer::Request &) {
+        return TestHttpServer::Response::withStatus(204);
+    });
+    const Job job = finishedJobWithWebhook(m_receiver->url(QStringLiteral("/hook")));
+    startDispatcher({});
+    QTRY_COMPARE(m_store->job(job.id)->webhookState, WebhookState::Delivered);
+
+    const QList<TestHttpServer::Request> posts = m_receiver->requestsTo("/hook");
+    QCOMPARE(posts.size(), 1);
+    QCOMPARE(posts.constFirst().method, QByteArray("POST"));
+    QCOMPARE(posts.constFirst().header("content-type"), QByteArray("application/json"));
+    const QJsonObject body = QJsonDocument::fromJson(posts.constFirst().body).object();
+    QCOMPARE(body.value(QStringLiteral("id")).toString(), job.id);
+    QCOMPARE(body.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(body.value(QStringLiteral("url")).toString(), QStringLiteral("https://example.com/page"));
+    QCOMPARE(body.value(QStringLiteral("screenshot_url")).toString(),
+             QStringLiteral("http://127.0.0.1:5999/screenshots/%1.png").arg(job.id));
+    QVERIFY(body.value(QStringLiteral("error")).isNull());
+    QCOMPARE(QDateTime::fromString(body.value(QStringLiteral("finished_at")).toString(), Qt::ISODateWithMs),
+             job.finishedAt);
+
+    const Job delivered = *m_store->job(job.id);
+    QCOMPARE(delivered.webhookAttemptCount, 1);
+    QCOMPARE(delivered.webhookAttempts.constFirst().httpStatus, 204);
+    QTest::qWait(100);
+    QCOMPARE(m_receiver->requestsTo("/hook").size(), 1); // never delivered twice
+}
+
+void TestWebhookDispatcher::retriesAfterAServerError()
+{
+    int calls = 0;
+    m_receiver->route("/hook", [&calls](const TestHttpServer::Request &) {
+        return TestHttpServer::Response::withStatus(++calls == 1 ? 500 : 200);
+    });
+    const Job job = finishedJobWithWebhook(m_receiver->url(QStringLiteral("/hook")), JobStatus::Failed);
+    WebhookDispatcher::Settings settings;
+    settings.initialBackoffMs = 100;
+    startDispatcher(settings);
+    QTRY_COMPARE(m_store->job(job.id)->webhookState, WebhookState::Delivered);
+    const Job delivered = *m_store->job(job.id);
+    QCOMPARE(delivered.webhookAttempts.size(), 2);
+    QCOMPARE(delivered.webhookAttempts.at(0).httpStatus, 500);
+    QVERIFY(delivered.webhookAttempts.at(0).error.contains(QLatin1String("HTTP 500")));
+    QCOMPARE(delivered.webhookAttempts.at(1).httpStatus, 200);
+    QVERIFY(delivered.webhookAttempts.at(1).error.isEmpty());
+    // The retry waited for the backoff.
+    QVERIFY(delivered.webhookAttempts.at(0).attemptedAt.msecsTo(delivered.webhookAttempts.at(1).attemptedAt) >= 100);
+    const QJsonObject body = QJsonDocument::fromJson(m_receiver->requestsTo("/hook").at(1).body).object();
+    QCOMPARE(body.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QVERIFY(body.value(QStringLiteral("error")).toString().contains(QLatin1String("ERR_CONNECTION_REFUSED")));
+    QVERIFY(body.value(QStringLiteral("screenshot_url")).isNull());
+}
+
+void TestWebhookDispatcher::givesUpAfterTheLastAttempt()
+{
+    m_receiver->route("/hook", [](const TestHttpServer::Request &) {
+        return TestHttpServer::Response::withStatus(503);
+    });
+    const Job job = finishedJobWithWebhook(m_receiver->url(QStringLiteral("/hook")));
+    WebhookDispatcher::Settings settings;
+    settings.initialBackoffMs = 20;
+    settings.maxAttempts = 3;
+    startDispatcher(settings);
+    QTRY_COMPARE(m_store->job(job.id)->webhookState, WebhookState::Failed);
+    QCOMPARE(m_store->job(job.id)->webhookAttemptCount, 3);
+    QTest::qWait(200);
+    QCOMPARE(m_receiver->requestsTo("/hook").size(), 3);
+}
+
+void TestWebhookDispatcher::treatsSilenceAsAFailedAttempt()
+{
+    int calls = 0;
+    m_receiver->route("/hook", [&calls](const TestHttpServer::Request &) {
+        TestHttpServer::Response response = TestHttpServer::Response::withStatus(200);
+        response.hang = ++calls == 1;
+        return response;
+    });
+    // A closed port: connection refused, no HTTP status at all.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 deadPort = closed.serverPort();
+    closed.close();
+    const Job silent = finishedJobWithWebhook(m_receiver->url(QStringLiteral("/hook")));
+    const Job refused = finishedJobWithWebhook(QUrl(QStringLiteral("http://127.0.0.1:%1/hook").arg(deadPort)));
+
+    WebhookDispatcher::Settings settings;
+    settings.timeoutMs = 300;
+    settings.initialBackoffMs = 50;
+    settings.maxAttempts = 2;
+    startDispatcher(settings);
+    QTRY_COMPARE(m_store->job(silent.id)->webhookState, WebhookState::Delivered);
+    const Job retried = *m_store->job(silent.id);
+    QCOMPARE(retried.webhookAttempts.at(0).httpStatus, 0);
+    QVERIFY2(retried.webhookAttempts.at(0).error.contains(QLatin1String("no answer within 300 ms")),
+             qPrintable(retried.webhookAttempts.at(0).error));
+
+    QTRY_COMPARE(m_store->job(refused.id)->webhookState, WebhookState::Failed);
+    const Job gaveUp = *m_store->job(refused.id);
+    QCOMPARE(gaveUp.webhookAttempts.size(), 2);
+    QVERIFY2(gaveUp.webhookLastError.contains(QLatin1String("refused"), Qt::CaseInsensitive),
+             qPrintable(gaveUp.webhookLastError));
+}
+
+void TestWebhookDispatcher::doesNotFollowRedirects()
+{
+    m_receiver->route("/hook", [](const TestHttpServer::Request &) {
+        TestHttpServer::Response response = TestHttpServer::Response::withStatus(307);
+        response.headers << qMakePair(QByteArray("Location"), QByteArray("/elsewhere"));
+        return response;
+    });
+    m_receiver->route("/elsewhere", [](const TestHttpServer::Request &) {
+        return TestHttpServer::Response::withStatus(200);
+    });
+    const Job job = finishedJobWithWebhook(m_receiver->url(QStringLiteral("/hook")));
+    WebhookDispatcher::Settings settings;
+    settings.maxAttempts = 1;
+    startDispatcher(settings);
+    QTRY_COMPARE(m_store->job(job.id)->webhookState, WebhookState::Failed);
+    QCOMPARE(m_store->job(job.id)->webhookAttempts.constFirst().httpStatus, 307);
+    QVERIFY(m_receiver->requestsTo("/elsewhere").isEmpty());
+}
+
+void TestWebhookDispatcher::resumesDueDeliveriesAfterARestart()
+{
+    m_receiver->route("/hook", [](const TestHttpServer::Request &) {
+        return TestHttpServer::Response::withStatus(200);
+    });
+    // A delivery failed once and was due again when the previous process stopped.
+    const Job job = finishedJobWithWebhook(m_receiver->url(QStringLiteral("/hook")));
+    const QDateTime past = QDateTime::currentDateTimeUtc().addSecs(-5);
+    QVERIFY(m_store->recordWebhookAttempt(job.id, { 1, past, 502, QStringLiteral("HTTP 502"), 5 },
+                                          WebhookState::Pending, past.addSecs(1)));
+    m_store.reset();
+    m_store = std::make_unique<JobStore>();
+    QString error;
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("jobs.sqlite")), &error));
+
+    startDispatcher({});
+    QTRY_COMPARE(m_store->job(job.id)->webhookState, WebhookState::Delivered);
+    QCOMPARE(m_store->job(job.id)->webhookAttemptCount, 2);
+    QCOMPARE(m_receiver->requestsTo("/hook").size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestWebhookDispatcher)
+#include "tst_webhookdispatcher.moc"
