@@ -275,6 +275,8 @@ void TestApiServer::imageIsServedWithCachingHeaders()
                              { { QByteArrayLiteral("If-None-Match"), etag } });
     QCOMPARE(again.status, 304);
     QVERIFY(again.body.isEmpty());
+    QCOMPARE(again.headers.value("etag"), etag);
+    QVERIFY(again.headers.value("cache-control").contains("immutable"));
 }
 
 void TestApiServer::failedJobHasNoImage()

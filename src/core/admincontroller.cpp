@@ -62,7 +62,7 @@ QHttpServerResponse AdminController::listJobs(const QHttpServerRequest &request)
     const JobStore::Page page = m_store->jobs(status, limit, offset);
     QJsonArray jobs;
     for (const Job &job : page.jobs)
-        jobs.append(JobJson::full(job, m_publicBaseUrl));
+        jobs.append(JobJson::full(job, m_publicBaseUrl, JobJson::WebhookAttempts::Omit));
     return QHttpServerResponse(QJsonObject { { QStringLiteral("jobs"), jobs },
                                              { QStringLiteral("total"), page.total },
                                              { QStringLiteral("limit"), limit },

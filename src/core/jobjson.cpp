@@ -55,7 +55,7 @@ QJsonObject status(const Job &job)
     return { { QStringLiteral("id"), job.id }, { QStringLiteral("status"), jobStatusName(job.status) } };
 }
 
-QJsonObject full(const Job &job, const QUrl &publicBase)
+QJsonObject full(const Job &job, const QUrl &publicBase, WebhookAttempts includeAttempts)
 {
     QJsonObject json {
         { QStringLiteral("id"), job.id },
@@ -96,15 +96,16 @@ QJsonObject full(const Job &job, const QUrl &publicBase)
                 { QStringLiteral("duration_ms"), attempt.durationMs },
             });
         }
-        json.insert(QStringLiteral("webhook"),
-                    QJsonObject {
-                        { QStringLiteral("url"), job.webhookUrl.toString(QUrl::FullyEncoded) },
-                        { QStringLiteral("state"), webhookStateName(job.webhookState) },
-                        { QStringLiteral("attempt_count"), job.webhookAttemptCount },
-                        { QStringLiteral("next_attempt_at"), timestampOrNull(job.webhookNextAttemptAt) },
-                        { QStringLiteral("last_error"), textOrNull(job.webhookLastError) },
-                        { QStringLiteral("attempts"), attempts },
-                    });
+        QJsonObject webhook {
+            { QStringLiteral("url"), job.webhookUrl.toString(QUrl::FullyEncoded) },
+            { QStringLiteral("state"), webhookStateName(job.webhookState) },
+            { QStringLiteral("attempt_count"), job.webhookAttemptCount },
+            { QStringLiteral("next_attempt_at"), timestampOrNull(job.webhookNextAttemptAt) },
+            { QStringLiteral("last_error"), textOrNull(job.webhookLastError) },
+        };
+        if (includeAttempts == WebhookAttempts::Include)
+            webhook.insert(QStringLiteral("attempts"), attempts);
+        json.insert(QStringLiteral("webhook"), webhook);
     }
     // Kept for clients of the original service, which read the webhook URL at the top level.
     json.insert(QStringLiteral("webhook_url"),

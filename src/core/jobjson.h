@@ -16,8 +16,12 @@ QUrl screenshotUrl(const QUrl &publicBase, const QString &id);
 
 // {id, status}: what the status route returns.
 QJsonObject status(const Job &job);
-// Everything about the job: timestamps, error, image, webhook delivery with its attempts.
-QJsonObject full(const Job &job, const QUrl &publicBase);
+enum class WebhookAttempts { Include, Omit };
+
+// Everything about the job: timestamps, error, image, webhook delivery and, unless omitted
+// (lists do not load them), each delivery attempt.
+QJsonObject full(const Job &job, const QUrl &publicBase,
+                 WebhookAttempts attempts = WebhookAttempts::Include);
 // The body POSTed to the job's webhook_url.
 QJsonObject webhookPayload(const Job &job, const QUrl &publicBase);
 

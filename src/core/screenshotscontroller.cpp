@@ -19,6 +19,8 @@ namespace {
 using StatusCode = QHttpServerResponse::StatusCode;
 
 const QString kImageSuffix = QStringLiteral(".png");
+// A job's image never changes once it exists, so caches may keep it for good.
+const QByteArray kImmutable = QByteArrayLiteral("public, max-age=31536000, immutable");
 
 QFuture<QHttpServerResponse> ready(QHttpServerResponse &&response)
 {
@@ -41,9 +43,7 @@ QHttpServerResponse readImage(const QString &path, const QByteArray &etag)
     }
     QHttpServerResponse response(QByteArrayLiteral("image/png"), file.readAll());
     response.setHeader(QByteArrayLiteral("ETag"), etag);
-    // A job's image never changes once it exists, so caches may keep it for good.
-    response.setHeader(QByteArrayLiteral("Cache-Control"),
-                       QByteArrayLiteral("public, max-age=31536000, immutable"));
+    response.setHeader(QByteArrayLiteral("Cache-Control"), kImmutable);
     return response;
 }
 
@@ -178,6 +178,7 @@ QFuture<QHttpServerResponse> ScreenshotsController::image(const QString &id,
     if (HttpHeaders::value(request, QByteArrayLiteral("If-None-Match")).contains(etag)) {
         QHttpServerResponse notModified(StatusCode::NotModified);
         notModified.setHeader(QByteArrayLiteral("ETag"), etag);
+        notModified.setHeader(QByteArrayLiteral("Cache-Control"), kImmutable);
         return ready(std::move(notModified));
     }
     return QtConcurrent::run(readImage, m_queue->imagePath(*job), etag);
