@@ -360,6 +360,7 @@ void TestApiServer::wrongMethodIs405AndUnknownPathIs404_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("allow");
     QTest::addRow("GET /screenshots") << QByteArray("GET") << QStringLiteral("/screenshots") << 405 << QByteArray("POST");
+    QTest::addRow("trailing slash") << QByteArray("POST") << QStringLiteral("/screenshots/") << 404 << QByteArray();
     QTest::addRow("DELETE a job") << QByteArray("DELETE") << QStringLiteral("/screenshots/AAAAAAAAAAAAAAAAAAAAAA") << 405 << QByteArray("GET");
     QTest::addRow("POST status") << QByteArray("POST") << QStringLiteral("/screenshots/x/status") << 405 << QByteArray("GET");
     QTest::addRow("PUT admin") << QByteArray("PUT") << QStringLiteral("/admin/jobs") << 405 << QByteArray("GET");
@@ -378,6 +379,9 @@ void TestApiServer::wrongMethodIs405AndUnknownPathIs404()
     QCOMPARE(reply.headers.value("content-type"), QByteArray("application/problem+json"));
     QCOMPARE(reply.headers.value("allow"), allow);
     QVERIFY(!reply.json.value(QStringLiteral("detail")).toString().isEmpty());
+    // The same common headers as routed answers, although QHttpServer skips afterRequest here.
+    QCOMPARE(reply.headers.value("cache-control"), QByteArray("no-store"));
+    QCOMPARE(reply.headers.value("x-content-type-options"), QByteArray("nosniff"));
 }
 
 void TestApiServer::refusesNewJobsWhileShuttingDown()

@@ -3,6 +3,7 @@
 #include "logging.h"
 
 #include <QHttpServerRequest>
+#include <algorithm>
 #include <QHttpServerResponder>
 #include <QRegularExpression>
 
@@ -20,13 +21,25 @@ struct KnownPath
 const QList<KnownPath> &knownPaths()
 {
     static const QList<KnownPath> paths {
-        { QRegularExpression(QStringLiteral("^/screenshots/?$")), QByteArrayLiteral("POST") },
+        { QRegularExpression(QStringLiteral("^/screenshots$")), QByteArrayLiteral("POST") },
         { QRegularExpression(QStringLiteral("^/screenshots/[^/]+(/status)?$")),
           QByteArrayLiteral("GET") },
         { QRegularExpression(QStringLiteral("^/admin/jobs$")), QByteArrayLiteral("GET") },
         { QRegularExpression(QStringLiteral("^/healthz$")), QByteArrayLiteral("GET") },
     };
     return paths;
+}
+
+// Headers every answer carries, and the debug log line of each request.
+QHttpServerResponse finishResponse(QHttpServerResponse &&response, const QHttpServerRequest &request)
+{
+    // API answers describe live state: no cache may keep them. Images set their own.
+    if (!response.hasHeader(QByteArrayLiteral("Cache-Control")))
+        response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    response.setHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    qCDebug(lcApi).noquote() << request.method() << request.url().path() << "->"
+                             << int(response.statusCode());
+    return std::move(response);
 }
 
 } // namespace
@@ -39,28 +52,19 @@ ApiServer::ApiServer(JobStore *store, JobQueue *queue, QObject *parent)
     setPublicBaseUrl(QUrl(QStringLiteral("http://127.0.0.1")));
     registerRoutes();
 
+    // The missing handler bypasses afterRequest: it applies the common headers itself.
     m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         const QString path = request.url().path();
-        for (const KnownPath &known : knownPaths()) {
-            if (known.pattern.match(path).hasMatch()) {
-                ApiProblem::methodNotAllowed(known.allowed).toResponse().write(std::move(responder));
-                return;
-            }
-        }
-        ApiProblem::notFound(QStringLiteral("no such resource: %1").arg(path))
-            .toResponse()
-            .write(std::move(responder));
+        const auto known = std::find_if(knownPaths().cbegin(), knownPaths().cend(),
+                                        [&path](const KnownPath &candidate) {
+                                            return candidate.pattern.match(path).hasMatch();
+                                        });
+        const ApiProblem problem = known != knownPaths().cend()
+            ? ApiProblem::methodNotAllowed(known->allowed)
+            : ApiProblem::notFound(QStringLiteral("no such resource: %1").arg(path));
+        finishResponse(problem.toResponse(), request).write(std::move(responder));
     });
-
-    m_http.afterRequest([](QHttpServerResponse &&response, const QHttpServerRequest &request) {
-        // API answers describe live state: no cache may keep them. Images set their own.
-        if (!response.hasHeader(QByteArrayLiteral("Cache-Control")))
-            response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-        response.setHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
-        qCDebug(lcApi).noquote() << request.method() << request.url().path() << "->"
-                                 << int(response.statusCode());
-        return std::move(response);
-    });
+    m_http.afterRequest(&finishResponse);
 }
 
 ApiServer::~ApiServer() = default;

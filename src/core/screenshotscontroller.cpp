@@ -127,8 +127,9 @@ QHttpServerResponse ScreenshotsController::submit(const QHttpServerRequest &requ
             .toResponse();
     qCInfo(lcApi) << "queued" << job->id << job->url;
     QHttpServerResponse response(JobJson::full(*job, m_publicBaseUrl), StatusCode::Accepted);
+    // Relative, but under the public URL's path when urlshot sits behind a path prefix.
     response.setHeader(QByteArrayLiteral("Location"),
-                       QStringLiteral("/screenshots/%1").arg(job->id).toLatin1());
+                       JobJson::jobUrl(m_publicBaseUrl, job->id).path(QUrl::FullyEncoded).toLatin1());
     return response;
 }
 
