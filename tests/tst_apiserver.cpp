@@ -26,6 +26,7 @@ private slots:
     void cleanup();
 
     void submitAnswers202WithTheJob();
+    void submitTakesTheViewport();
     void submitRefusesBadInput_data();
     void submitRefusesBadInput();
     void submitRefusesOversizedBodies();
@@ -148,6 +149,25 @@ void TestApiServer::submitAnswers202WithTheJob()
     QCOMPARE(reply.headers.value("cache-control"), QByteArray("no-store"));
 }
 
+void TestApiServer::submitTakesTheViewport()
+{
+    const Reply reply = call("POST", QStringLiteral("/screenshots"),
+                             R"({"url": "https://example.com", "viewport": {"width": 390, "height": 844}})");
+    QCOMPARE(reply.status, 202);
+    const QJsonObject viewport = reply.json.value(QStringLiteral("options")).toObject()
+                                     .value(QStringLiteral("viewport")).toObject();
+    QCOMPARE(viewport.value(QStringLiteral("width")).toInt(), 390);
+    QCOMPARE(viewport.value(QStringLiteral("height")).toInt(), 844);
+    const QString id = reply.json.value(QStringLiteral("id")).toString();
+    QTRY_COMPARE(m_service->store()->status(id), std::optional<JobStatus>(JobStatus::Completed));
+    QCOMPARE(m_capturer->started().constLast().viewport, QSize(390, 844));
+    QCOMPARE(m_service->store()->job(id)->imageWidth, 390);
+    // Only the width given: the height keeps its default.
+    const Reply widthOnly = call("POST", QStringLiteral("/screenshots"),
+                                 R"({"url": "https://example.com", "viewport": {"width": 1920}})");
+    QCOMPARE(widthOnly.json.value(QStringLiteral("options")).toObject().value(QStringLiteral("viewport")).toObject().value(QStringLiteral("height")).toInt(), 800);
+}
+
 void TestApiServer::submitRefusesBadInput_data()
 {
     QTest::addColumn<QByteArray>("body");
@@ -171,6 +191,12 @@ void TestApiServer::submitRefusesBadInput_data()
     QTest::addRow("over-long url") << (R"({"url": "https://example.com/)" + QByteArray(3000, 'a') + R"("})") << QStringLiteral("url") << QStringLiteral("at most 2048");
     QTest::addRow("webhook not a string") << QByteArray(R"({"url": "https://example.com", "webhook_url": true})") << QStringLiteral("webhook_url") << QStringLiteral("string");
     QTest::addRow("webhook bad scheme") << QByteArray(R"({"url": "https://example.com", "webhook_url": "ftp://example.com/"})") << QStringLiteral("webhook_url") << QStringLiteral("'ftp:'");
+    QTest::addRow("viewport not an object") << QByteArray(R"({"url": "https://example.com", "viewport": "1280x800"})") << QStringLiteral("viewport") << QStringLiteral("object");
+    QTest::addRow("viewport too narrow") << QByteArray(R"({"url": "https://example.com", "viewport": {"width": 100}})") << QStringLiteral("viewport.width") << QStringLiteral("320 to 3840");
+    QTest::addRow("viewport too tall") << QByteArray(R"({"url": "https://example.com", "viewport": {"width": 800, "height": 5000}})") << QStringLiteral("viewport.height") << QStringLiteral("200 to 2160");
+    QTest::addRow("viewport fractional") << QByteArray(R"({"url": "https://example.com", "viewport": {"width": 800.5}})") << QStringLiteral("viewport.width") << QStringLiteral("whole number");
+    QTest::addRow("viewport width as text") << QByteArray(R"({"url": "https://example.com", "viewport": {"width": "800"}})") << QStringLiteral("viewport.width") << QStringLiteral("whole number");
+    QTest::addRow("viewport unknown member") << QByteArray(R"({"url": "https://example.com", "viewport": {"w": 800}})") << QStringLiteral("viewport.w") << QStringLiteral("unknown field");
     QTest::addRow("unknown field") << QByteArray(R"({"url": "https://example.com", "full_pgae": true})") << QStringLiteral("full_pgae") << QStringLiteral("unknown field");
 }
 

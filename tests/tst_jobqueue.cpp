@@ -56,14 +56,15 @@ void TestJobQueue::makeQueue(int concurrency)
 {
     JobQueue::Settings settings;
     settings.concurrency = concurrency;
-    settings.viewport = QSize(64, 48);
     settings.imageDirectory = m_dir->filePath(QStringLiteral("images"));
     m_queue = std::make_unique<JobQueue>(m_store.get(), m_capturer.get(), settings);
 }
 
 Job TestJobQueue::submit(const QString &url)
 {
-    return *m_store->insertJob(QUrl(url), QUrl());
+    CaptureOptions options;
+    options.viewport = QSize(320, 200); // each job's own viewport reaches the capturer
+    return *m_store->insertJob(QUrl(url), QUrl(), options);
 }
 
 void TestJobQueue::capturesQueuedJobsAndSavesTheImage()
@@ -73,13 +74,13 @@ void TestJobQueue::capturesQueuedJobsAndSavesTheImage()
     const Job job = submit(QStringLiteral("https://example.com/a"));
     QTRY_COMPARE(*m_store->status(job.id), JobStatus::Completed);
     const Job done = *m_store->job(job.id);
-    QCOMPARE(done.imageWidth, 64);
-    QCOMPARE(done.imageHeight, 48);
+    QCOMPARE(done.imageWidth, 320);
+    QCOMPARE(done.imageHeight, 200);
     const QString path = m_queue->imagePath(done);
     QVERIFY(QFileInfo::exists(path));
     QCOMPARE(QFileInfo(path).size(), done.imageBytes);
     const QImage image(path);
-    QCOMPARE(image.size(), QSize(64, 48));
+    QCOMPARE(image.size(), QSize(320, 200));
     QCOMPARE(image.pixelColor(10, 10), FakeCapturer::kColour);
     QCOMPARE(m_queue->activeCount(), 0);
 }

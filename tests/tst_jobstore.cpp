@@ -1,6 +1,9 @@
 #include "jobstore.h"
 
+#include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -18,6 +21,10 @@ private slots:
     void migratesAnEmptyDatabaseToTheLatestVersion();
     void reopeningKeepsJobsAndSchema();
     void refusesADatabaseFromTheFuture();
+    void upgradesAVersion1DatabaseKeepingItsJobs();
+    void keepsEachJobsCaptureOptions();
+    void retryQueuesAFailedJobAfresh();
+    void removesJobsWithTheirWebhookAttempts();
     void insertedJobReadsBackEqual();
     void claimsQueuedJobsOldestFirst();
     void finishesOnlyPendingJobs();
@@ -119,6 +126,101 @@ void TestJobStore::refusesADatabaseFromTheFuture()
     QVERIFY(!store.open(m_dir->filePath(QStringLiteral("urlshot.sqlite")), &error));
     QVERIFY2(error.contains(QLatin1String("newer")), qPrintable(error));
     QVERIFY(!store.isOpen());
+}
+
+void TestJobStore::upgradesAVersion1DatabaseKeepingItsJobs()
+{
+    m_store.reset();
+    const QString path = m_dir->filePath(QStringLiteral("v1.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QFile migration(QStringLiteral(":/urlshot/migrations/001_initial.sql"));
+        QVERIFY(migration.open(QIODevice::ReadOnly));
+        QSqlQuery query(db);
+        QString script = QString::fromUtf8(migration.readAll());
+        script.remove(QRegularExpression(QStringLiteral("--[^\n]*")));
+        for (const QString &statement : script.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            if (!statement.trimmed().isEmpty())
+                QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        }
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO jobs (id, url, status, created_at) "
+            "VALUES ('AAAAAAAAAAAAAAAAAAAAAA', 'https://example.com/old', 'queued', 1000)")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+    JobStore store;
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    QCOMPARE(store.schemaVersion(), JobStore::latestSchemaVersion());
+    const std::optional<Job> old = store.job(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAA"));
+    QVERIFY(old);
+    QCOMPARE(old->url, QUrl(QStringLiteral("https://example.com/old")));
+    QCOMPARE(old->options, CaptureOptions()); // version 1 jobs used the defaults
+    QCOMPARE(old->createdAt, QDateTime::fromMSecsSinceEpoch(1000, Qt::UTC));
+}
+
+void TestJobStore::keepsEachJobsCaptureOptions()
+{
+    CaptureOptions options;
+    options.viewport = QSize(390, 844);
+    const Job job = *m_store->insertJob(kPage, QUrl(), options);
+    QCOMPARE(m_store->job(job.id)->options.viewport, QSize(390, 844));
+    QCOMPARE(m_store->claimNextQueued()->options.viewport, QSize(390, 844));
+}
+
+void TestJobStore::retryQueuesAFailedJobAfresh()
+{
+    const Job completed = insertAndFinish(JobStatus::Completed);
+    QVERIFY(!m_store->retry(completed.id)); // only failed jobs are retried
+
+    CaptureOptions options;
+    options.viewport = QSize(800, 600);
+    const Job job = *m_store->insertJob(kPage, kHook, options);
+    m_store->claimNextQueued();
+    m_store->markFailed(job.id, QStringLiteral("boom"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(m_store->recordWebhookAttempt(job.id, { 1, now, 200, QString(), 1 },
+                                          WebhookState::Delivered, QDateTime()));
+    QSignalSpy changed(m_store.get(), &JobStore::jobChanged);
+    const std::optional<Job> retried = m_store->retry(job.id);
+    QVERIFY(retried);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(retried->status, JobStatus::Queued);
+    QVERIFY(retried->error.isEmpty());
+    QVERIFY(!retried->finishedAt.isValid());
+    QCOMPARE(retried->captureAttempts, 0);
+    QCOMPARE(retried->webhookState, WebhookState::None);
+    QVERIFY(retried->webhookAttempts.isEmpty());
+    QCOMPARE(retried->url, kPage);
+    QCOMPARE(retried->webhookUrl, kHook);
+    QCOMPARE(retried->options, options);
+    QCOMPARE(m_store->claimNextQueued()->id, job.id);
+}
+
+void TestJobStore::removesJobsWithTheirWebhookAttempts()
+{
+    const Job keep = insertAndFinish(JobStatus::Completed);
+    const Job job = *m_store->insertJob(kPage, kHook);
+    m_store->claimNextQueued();
+    m_store->markCompleted(job.id, QStringLiteral("x.png"), 1, 1, 1);
+    QVERIFY(m_store->recordWebhookAttempt(job.id, { 1, QDateTime::currentDateTimeUtc(), 500, QStringLiteral("e"), 1 },
+                                          WebhookState::Pending, QDateTime::currentDateTimeUtc()));
+    QSignalSpy removedSignal(m_store.get(), &JobStore::jobsRemoved);
+    const QList<Job> removed = m_store->removeJobs({ job.id, QStringLiteral("not-a-job") });
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.constFirst().imageFile, QStringLiteral("x.png"));
+    QCOMPARE(removedSignal.size(), 1);
+    QCOMPARE(removedSignal.constFirst().at(0).toStringList(), QStringList { job.id });
+    QVERIFY(!m_store->job(job.id));
+    QVERIFY(!m_store->nextWebhookAttemptAt()); // its delivery went with it
+    QVERIFY(m_store->job(keep.id));
+    QSqlQuery orphans(QSqlDatabase::database(QStringLiteral("urlshot-store-%1").arg(reinterpret_cast<quintptr>(m_store.get()))));
+    QVERIFY(orphans.exec(QStringLiteral("SELECT COUNT(*) FROM webhook_attempts")) && orphans.next());
+    QCOMPARE(orphans.value(0).toInt(), 0);
 }
 
 void TestJobStore::insertedJobReadsBackEqual()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "captureoptions.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -36,6 +38,7 @@ struct Job
     QString id;
     QUrl url;
     QUrl webhookUrl;
+    CaptureOptions options;
     JobStatus status = JobStatus::Queued;
     QDateTime createdAt;
     QDateTime startedAt;

@@ -69,6 +69,7 @@ QJsonObject full(const Job &job, const QUrl &publicBase, WebhookAttempts include
         { QStringLiteral("finished_at"), timestampOrNull(job.finishedAt) },
         { QStringLiteral("error"), textOrNull(job.error) },
         { QStringLiteral("capture_attempts"), job.captureAttempts },
+        { QStringLiteral("options"), job.options.toJson() },
     };
     if (job.status == JobStatus::Completed) {
         json.insert(QStringLiteral("image"),

@@ -4,6 +4,7 @@
 #include "jobstore.h"
 #include "logging.h"
 
+#include <QFile>
 #include <QFutureWatcher>
 #include <QImageWriter>
 #include <QSaveFile>
@@ -46,6 +47,13 @@ JobQueue::JobQueue(JobStore *store, Capturer *capturer, const Settings &settings
     connect(m_capturer, &Capturer::failed, this, &JobQueue::onCaptureFailed);
     // Queued: a submission is answered first, its capture starts on the next loop turn.
     connect(m_store, &JobStore::jobAdded, this, &JobQueue::fillSlots, Qt::QueuedConnection);
+    connect(
+        m_store, &JobStore::jobChanged, this,
+        [this](const Job &job) {
+            if (job.status == JobStatus::Queued) // a retried job
+                fillSlots();
+        },
+        Qt::QueuedConnection);
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, &JobQueue::abandonRemainingCaptures);
 }
@@ -72,7 +80,24 @@ void JobQueue::fillSlots()
             return;
         m_capturing.insert(job->id);
         qCDebug(lcQueue) << "capturing" << job->id << job->url;
-        m_capturer->start({ job->id, job->url, m_settings.viewport, m_settings.captureTimeoutMs });
+        m_capturer->start(
+            { job->id, job->url, job->options.viewport, m_settings.captureTimeoutMs });
+    }
+}
+
+void JobQueue::setConcurrency(int concurrency)
+{
+    Q_ASSERT(concurrency >= 1);
+    m_settings.concurrency = concurrency;
+    fillSlots();
+}
+
+void JobQueue::cancel(const QString &jobId)
+{
+    if (m_capturing.remove(jobId)) {
+        m_capturer->cancel(jobId);
+        fillSlots();
+        checkDrained();
     }
 }
 
@@ -89,10 +114,12 @@ void JobQueue::onCaptured(const QString &jobId, const QImage &image)
                 watcher->deleteLater();
                 const SavedImage saved = watcher->result();
                 m_saving.remove(jobId);
-                if (saved.error.isEmpty())
-                    m_store->markCompleted(jobId, fileName, size.width(), size.height(),
-                                           saved.bytes);
-                else
+                if (saved.error.isEmpty()) {
+                    // The job may have been deleted while its image was written.
+                    if (!m_store->markCompleted(jobId, fileName, size.width(), size.height(),
+                                                saved.bytes))
+                        QFile::remove(m_imageDir.filePath(fileName));
+                } else
                     m_store->markFailed(jobId, saved.error);
                 fillSlots();
                 checkDrained();

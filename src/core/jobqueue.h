@@ -22,7 +22,6 @@ public:
     {
         int concurrency = 2;
         int captureTimeoutMs = 30000;
-        QSize viewport { 1280, 800 };
         QString imageDirectory;
     };
 
@@ -37,6 +36,11 @@ public:
     bool isShuttingDown() const { return m_shuttingDown; }
     int activeCount() const { return int(m_capturing.size() + m_saving.size()); }
     int concurrency() const { return m_settings.concurrency; }
+    // Takes effect at once when raised; when lowered, running captures finish first.
+    void setConcurrency(int concurrency);
+    void setCaptureTimeoutMs(int timeoutMs) { m_settings.captureTimeoutMs = timeoutMs; }
+    // Abandons the capture of a job (e.g. one being deleted); it gets no outcome.
+    void cancel(const QString &jobId);
 
     // Where a completed job's image is on disk.
     QString imagePath(const Job &job) const;

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -17,12 +18,13 @@ namespace {
 // Migration files, in order; schema version N is reached by applying the first N.
 const QStringList kMigrations {
     QStringLiteral(":/urlshot/migrations/001_initial.sql"),
+    QStringLiteral(":/urlshot/migrations/002_capture_options.sql"),
 };
 
 const QString kJobColumns = QStringLiteral(
     "id, url, webhook_url, status, created_at, started_at, finished_at, error, capture_attempts, "
     "image_file, image_width, image_height, image_bytes, webhook_state, webhook_attempt_count, "
-    "webhook_next_attempt_at, webhook_last_error");
+    "webhook_next_attempt_at, webhook_last_error, options");
 
 qint64 toMs(const QDateTime &time)
 {
@@ -67,6 +69,14 @@ Job jobFromRow(const QSqlQuery &query)
     job.webhookAttemptCount = query.value(14).toInt();
     job.webhookNextAttemptAt = fromMs(query.value(15));
     job.webhookLastError = query.value(16).toString();
+    // Options were validated when the job was submitted; a row edited by hand falls back to
+    // the defaults rather than making the job unreadable.
+    QString ignoredError;
+    QString ignoredField;
+    job.options = CaptureOptions::fromJson(
+                      QJsonDocument::fromJson(query.value(17).toString().toUtf8()).object(),
+                      &ignoredError, &ignoredField)
+                      .value_or(CaptureOptions());
     return job;
 }
 
@@ -310,23 +320,27 @@ int JobStore::recoverInterruptedJobs()
     return failed + requeued;
 }
 
-std::optional<Job> JobStore::insertJob(const QUrl &url, const QUrl &webhookUrl)
+std::optional<Job> JobStore::insertJob(const QUrl &url, const QUrl &webhookUrl,
+                                       const CaptureOptions &options)
 {
     Job job;
     job.id = JobId::generate();
     job.url = url;
     job.webhookUrl = webhookUrl;
+    job.options = options;
     job.status = JobStatus::Queued;
     // Millisecond precision, as stored, so the returned value equals a later read.
     job.createdAt = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
 
     QSqlQuery query(database());
     query.prepare(QStringLiteral(
-        "INSERT INTO jobs (id, url, webhook_url, status, created_at) VALUES (?, ?, ?, 'queued', ?)"));
+        "INSERT INTO jobs (id, url, webhook_url, status, created_at, options) "
+        "VALUES (?, ?, ?, 'queued', ?, ?)"));
     query.addBindValue(job.id);
     query.addBindValue(url.toString(QUrl::FullyEncoded));
     query.addBindValue(textOrNull(webhookUrl.toString(QUrl::FullyEncoded)));
     query.addBindValue(toMs(job.createdAt));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact)));
     if (!run(query))
         return std::nullopt;
     emit jobAdded(job);
@@ -519,6 +533,65 @@ bool JobStore::requeue(const QString &id)
         return false;
     emitChanged(id);
     return true;
+}
+
+std::optional<Job> JobStore::retry(const QString &id)
+{
+    {
+        WriteTransaction transaction(database());
+        if (!transaction.isOpen())
+            return std::nullopt;
+        QSqlQuery reset(database());
+        // A retry is a fresh run: the old outcome and webhook history go.
+        reset.prepare(QStringLiteral(
+            "UPDATE jobs SET status = 'queued', started_at = NULL, finished_at = NULL, "
+            "error = NULL, capture_attempts = 0, image_file = NULL, image_width = NULL, "
+            "image_height = NULL, image_bytes = NULL, webhook_state = 'none', "
+            "webhook_attempt_count = 0, webhook_next_attempt_at = NULL, webhook_last_error = NULL "
+            "WHERE id = ? AND status = 'failed'"));
+        reset.addBindValue(id);
+        if (!run(reset) || reset.numRowsAffected() != 1)
+            return std::nullopt;
+        QSqlQuery attempts(database());
+        attempts.prepare(QStringLiteral("DELETE FROM webhook_attempts WHERE job_id = ?"));
+        attempts.addBindValue(id);
+        if (!run(attempts) || !transaction.commit())
+            return std::nullopt;
+    }
+    std::optional<Job> retried = job(id);
+    if (retried)
+        emit jobChanged(*retried);
+    return retried;
+}
+
+QList<Job> JobStore::removeJobs(const QStringList &ids)
+{
+    QList<Job> removed;
+    {
+        WriteTransaction transaction(database());
+        if (!transaction.isOpen())
+            return {};
+        QSqlQuery remove(database());
+        remove.prepare(QStringLiteral("DELETE FROM jobs WHERE id = ?")); // attempts cascade
+        for (const QString &id : ids) {
+            std::optional<Job> existing = job(id);
+            if (!existing)
+                continue;
+            remove.addBindValue(id);
+            if (!run(remove))
+                return {};
+            removed << *existing;
+        }
+        if (!transaction.commit())
+            return {};
+    }
+    if (!removed.isEmpty()) {
+        QStringList removedIds;
+        for (const Job &job : removed)
+            removedIds << job.id;
+        emit jobsRemoved(removedIds);
+    }
+    return removed;
 }
 
 QList<Job> JobStore::dueWebhookDeliveries(const QDateTime &now, int limit) const

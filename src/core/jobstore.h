@@ -40,7 +40,8 @@ public:
     // How many interrupted jobs open() put back in the queue (or failed, past the limit).
     int recoveredJobCount() const { return m_recoveredJobCount; }
 
-    std::optional<Job> insertJob(const QUrl &url, const QUrl &webhookUrl);
+    std::optional<Job> insertJob(const QUrl &url, const QUrl &webhookUrl,
+                                 const CaptureOptions &options = CaptureOptions());
     std::optional<Job> job(const QString &id) const;
     // The hot path behind GET /screenshots/<id>/status: one indexed lookup.
     std::optional<JobStatus> status(const QString &id) const;
@@ -56,6 +57,11 @@ public:
     bool markFailed(const QString &id, const QString &error);
     // pending -> queued, for captures interrupted by a shutdown.
     bool requeue(const QString &id);
+    // failed -> queued with the same URL and options, as if newly submitted.
+    std::optional<Job> retry(const QString &id);
+    // Removes jobs and their webhook attempts; returns the removed ones (their image files
+    // are the caller's to delete).
+    QList<Job> removeJobs(const QStringList &ids);
 
     // Webhook deliveries whose next attempt is due at `now`, oldest first.
     QList<Job> dueWebhookDeliveries(const QDateTime &now, int limit) const;
@@ -71,6 +77,7 @@ public:
 signals:
     void jobAdded(const Job &job);
     void jobChanged(const Job &job);
+    void jobsRemoved(const QStringList &ids);
 
 private:
     struct Queries;

@@ -75,7 +75,9 @@ ScreenshotsController::parseSubmission(const QByteArray &body)
         return ApiProblem::badRequest(QStringLiteral("the request body must be a JSON object"));
     const QJsonObject object = document.object();
 
-    static const QStringList knownFields { QStringLiteral("url"), QStringLiteral("webhook_url") };
+    static const QStringList knownFields =
+        QStringList { QStringLiteral("url"), QStringLiteral("webhook_url") }
+        + CaptureOptions::fieldNames();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!knownFields.contains(it.key()))
             return ApiProblem::badRequest(
@@ -107,6 +109,13 @@ ScreenshotsController::parseSubmission(const QByteArray &body)
             return ApiProblem::badRequest(checkedWebhook.error, QStringLiteral("webhook_url"));
         submission.webhookUrl = checkedWebhook.url;
     }
+
+    QString error;
+    QString field;
+    const std::optional<CaptureOptions> options = CaptureOptions::fromJson(object, &error, &field);
+    if (!options)
+        return ApiProblem::badRequest(error, field);
+    submission.options = *options;
     return submission;
 }
 
@@ -121,7 +130,8 @@ QHttpServerResponse ScreenshotsController::submit(const QHttpServerRequest &requ
         return problem->toResponse();
     const auto &submission = std::get<Submission>(parsed);
 
-    const std::optional<Job> job = m_store->insertJob(submission.url, submission.webhookUrl);
+    const std::optional<Job> job = m_store->insertJob(submission.url, submission.webhookUrl,
+                                                         submission.options);
     if (!job)
         return ApiProblem::internal(QStringLiteral("the job could not be stored; see the log"))
             .toResponse();

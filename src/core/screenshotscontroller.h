@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiproblem.h"
+#include "captureoptions.h"
 
 #include <QFuture>
 #include <QHttpServerResponse>
@@ -21,6 +22,7 @@ public:
     {
         QUrl url;
         QUrl webhookUrl;
+        CaptureOptions options;
     };
 
     ScreenshotsController(JobStore *store, JobQueue *queue, const QUrl &publicBaseUrl);

@@ -8,16 +8,17 @@
 #include "webhookdispatcher.h"
 
 #include <QDir>
+#include <QFile>
 #include <QHostInfo>
+#include <QtConcurrent>
 
 namespace {
 
 QString hostForUrl(const QHostAddress &address)
 {
     // A wildcard address is not something a client can connect to: name the machine.
-    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
-        return QHostInfo::localHostName();
-    if (address == QHostAddress::AnyIPv6)
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+        || address == QHostAddress::AnyIPv6)
         return QHostInfo::localHostName();
     return address.toString();
 }
@@ -36,7 +37,7 @@ Service::Service(const ServiceConfig &config, std::unique_ptr<Capturer> capturer
 
 Service::~Service()
 {
-    // The queue and API refer to the store and capturer: they go first.
+    // The API, queue and webhooks refer to the store and capturer: they go first.
     m_api.reset();
     m_webhooks.reset();
     m_queue.reset();
@@ -45,6 +46,11 @@ Service::~Service()
 }
 
 bool Service::start(QString *error)
+{
+    return open(error) && startApi(error);
+}
+
+bool Service::open(QString *error)
 {
     const QDir dataDir(m_config.dataDirectory);
     if (!dataDir.mkpath(QStringLiteral("."))) {
@@ -59,35 +65,133 @@ bool Service::start(QString *error)
     queueSettings.captureTimeoutMs = m_config.captureTimeoutMs;
     queueSettings.imageDirectory = dataDir.filePath(QStringLiteral("images"));
     m_queue = std::make_unique<JobQueue>(m_store.get(), m_capturer.get(), queueSettings);
+    updatePublicUrl();
+    m_webhooks = std::make_unique<WebhookDispatcher>(m_store.get(), m_publicUrl, m_config.webhook);
+    m_webhooks->start();
+    m_queue->start();
+    qCInfo(lcService) << "data in" << m_config.dataDirectory << "concurrency"
+                      << m_config.concurrency;
+    return true;
+}
 
-    m_api = std::make_unique<ApiServer>(m_store.get(), m_queue.get());
-    if (!m_api->listen(m_config.bindAddress, m_config.port, error)) {
-        m_store->close();
+bool Service::startApi(QString *error)
+{
+    Q_ASSERT(m_queue); // open() first
+    m_api.reset();
+    auto api = std::make_unique<ApiServer>(m_store.get(), m_queue.get());
+    if (!api->listen(m_config.bindAddress, m_config.port, error)) {
+        m_apiError = *error;
+        qCWarning(lcService).noquote() << "API not started:" << *error;
+        emit apiStateChanged();
         return false;
     }
+    m_api = std::move(api);
+    m_apiError.clear();
+    updatePublicUrl();
+    qCInfo(lcService) << "API on" << listenUrl().toString();
+    emit apiStateChanged();
+    return true;
+}
+
+void Service::stopApi()
+{
+    m_api.reset();
+    m_apiError.clear();
+    emit apiStateChanged();
+}
+
+bool Service::isApiListening() const
+{
+    return m_api && m_api->isListening();
+}
+
+void Service::updatePublicUrl()
+{
     m_publicUrl = m_config.publicUrl;
     if (m_publicUrl.isEmpty()) {
         m_publicUrl.setScheme(QStringLiteral("http"));
         m_publicUrl.setHost(hostForUrl(m_config.bindAddress));
-        m_publicUrl.setPort(m_api->port());
+        // With the API off, links name the port it would use.
+        m_publicUrl.setPort(m_api ? m_api->port() : m_config.port);
     }
-    m_api->setPublicBaseUrl(m_publicUrl);
-
-    m_webhooks = std::make_unique<WebhookDispatcher>(m_store.get(), m_publicUrl, m_config.webhook);
-    m_webhooks->start();
-    m_queue->start();
-    qCInfo(lcService) << "serving" << listenUrl().toString() << "with data in"
-                      << m_config.dataDirectory << "concurrency" << m_config.concurrency;
-    return true;
+    if (m_api)
+        m_api->setPublicBaseUrl(m_publicUrl);
+    if (m_webhooks)
+        m_webhooks->setPublicBaseUrl(m_publicUrl);
 }
 
 QUrl Service::listenUrl() const
 {
+    if (!isApiListening())
+        return {};
     QUrl url;
     url.setScheme(QStringLiteral("http"));
-    url.setHost(m_api ? m_api->address().toString() : QString());
-    url.setPort(m_api ? m_api->port() : 0);
+    url.setHost(m_api->address().toString());
+    url.setPort(m_api->port());
     return url;
+}
+
+std::optional<Job> Service::submit(const QUrl &url, const QUrl &webhookUrl,
+                                   const CaptureOptions &options)
+{
+    if (!m_queue || m_queue->isShuttingDown())
+        return std::nullopt;
+    return m_store->insertJob(url, webhookUrl, options);
+}
+
+std::optional<Job> Service::retry(const QString &id)
+{
+    if (!m_queue || m_queue->isShuttingDown())
+        return std::nullopt;
+    const std::optional<Job> before = m_store->job(id);
+    std::optional<Job> retried = m_store->retry(id);
+    if (retried && before && !before->imageFile.isEmpty())
+        QFile::remove(imagePath(*before));
+    return retried;
+}
+
+int Service::removeJobs(const QStringList &ids)
+{
+    for (const QString &id : ids)
+        m_queue->cancel(id);
+    const QList<Job> removed = m_store->removeJobs(ids);
+    QStringList files;
+    for (const Job &job : removed) {
+        if (!job.imageFile.isEmpty())
+            files << imagePath(job);
+    }
+    // Unlinking many files is disk work: not on the GUI thread.
+    if (!files.isEmpty())
+        QtConcurrent::run([files] {
+            for (const QString &file : files)
+                QFile::remove(file);
+        });
+    return int(removed.size());
+}
+
+QString Service::imagePath(const Job &job) const
+{
+    return m_queue ? m_queue->imagePath(job) : QString();
+}
+
+void Service::applySettings(const ServiceConfig &config)
+{
+    const bool apiMoved = config.bindAddress != m_config.bindAddress || config.port != m_config.port
+        || config.publicUrl != m_config.publicUrl;
+    const QString dataDirectory = m_config.dataDirectory;
+    m_config = config;
+    m_config.dataDirectory = dataDirectory; // only open() reads it
+    if (m_queue) {
+        m_queue->setConcurrency(config.concurrency);
+        m_queue->setCaptureTimeoutMs(config.captureTimeoutMs);
+    }
+    if (m_webhooks)
+        m_webhooks->setSettings(config.webhook);
+    updatePublicUrl();
+    if (apiMoved && (m_api || !m_apiError.isEmpty())) {
+        QString error;
+        startApi(&error);
+    }
 }
 
 void Service::shutdown()
@@ -95,12 +199,13 @@ void Service::shutdown()
     if (m_stopping)
         return;
     m_stopping = true;
-    if (!m_queue) { // never started
+    if (!m_queue) { // never opened
         QMetaObject::invokeMethod(this, &Service::stopped, Qt::QueuedConnection);
         return;
     }
     qCInfo(lcService) << "shutting down";
-    m_api->stopListening();
+    if (m_api)
+        m_api->stopListening();
     m_webhooks->stop();
     connect(m_queue.get(), &JobQueue::drained, this, &Service::finishShutdown);
     m_queue->shutdown(m_config.shutdownGraceMs);

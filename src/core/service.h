@@ -1,21 +1,25 @@
 #pragma once
 
+#include "capturer.h"
+#include "captureoptions.h"
+#include "job.h"
 #include "serviceconfig.h"
 
 #include <QObject>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class ApiServer;
-#include "capturer.h"
 class JobQueue;
 class JobStore;
 class WebhookDispatcher;
 
 // The whole screenshot service, wired: store, capturer, queue, webhook delivery and the
-// REST API. The headless executable and (later) the GUI create one; tests create one with
-// a fake Capturer. Lives on the GUI thread.
+// REST API. The headless executable and the GUI each create one; tests create one with a
+// fake Capturer. The API is optional and may fail to start (a port in use) without the rest
+// failing, so the desktop app can run without it. Lives on the GUI thread.
 class Service : public QObject
 {
     Q_OBJECT
@@ -25,14 +29,36 @@ public:
                      QObject *parent = nullptr);
     ~Service() override;
 
-    // Opens the store (recovering interrupted jobs), starts the API and the queue.
+    // open() and then startApi(): what the headless service does.
     bool start(QString *error);
+    // Opens the store (recovering interrupted jobs) and starts the queue and webhooks.
+    bool open(QString *error);
+    // Starts (or restarts, on new settings) the REST API on the configured address and port.
+    bool startApi(QString *error);
+    void stopApi();
+    bool isApiListening() const;
+    // Why the API is not listening, if it was asked to and could not; empty otherwise.
+    QString apiError() const { return m_apiError; }
+
     // Stops accepting work, lets captures finish within the grace period (the rest go back to
     // the queue), closes the database, then emits stopped().
     void shutdown();
 
+    // The GUI's way in; URLs must already have passed UrlPolicy.
+    std::optional<Job> submit(const QUrl &url, const QUrl &webhookUrl,
+                              const CaptureOptions &options = CaptureOptions());
+    std::optional<Job> retry(const QString &id);
+    // Deletes jobs, their running captures and their image files; returns how many went.
+    int removeJobs(const QStringList &ids);
+    QString imagePath(const Job &job) const;
+
+    // Applies new settings where that needs no restart: concurrency, timeouts, webhook
+    // policy, and the API's address and port (the API restarts). The data folder is only
+    // read by open().
+    void applySettings(const ServiceConfig &config);
+
     QUrl publicUrl() const { return m_publicUrl; }
-    // The address clients reach the API on, e.g. http://127.0.0.1:5000.
+    // The address clients reach the API on, e.g. http://127.0.0.1:5000; empty when off.
     QUrl listenUrl() const;
     const ServiceConfig &config() const { return m_config; }
     JobStore *store() const { return m_store.get(); }
@@ -40,9 +66,11 @@ public:
     ApiServer *api() const { return m_api.get(); }
 
 signals:
+    void apiStateChanged();
     void stopped();
 
 private:
+    void updatePublicUrl();
     void finishShutdown();
 
     ServiceConfig m_config;
@@ -52,5 +80,6 @@ private:
     std::unique_ptr<WebhookDispatcher> m_webhooks;
     std::unique_ptr<ApiServer> m_api;
     QUrl m_publicUrl;
+    QString m_apiError;
     bool m_stopping = false;
 };

@@ -36,6 +36,9 @@ public:
     // Aborts deliveries in flight; they stay due in the store and run again next start.
     void stop();
     int inFlightCount() const { return int(m_inFlight.size()); }
+    // For deliveries made from now on.
+    void setSettings(const Settings &settings) { m_settings = settings; }
+    void setPublicBaseUrl(const QUrl &url) { m_publicBaseUrl = url; }
 
     // The delay before attempt `attemptNumber + 1`, after `attemptNumber` failed ones.
     static qint64 backoffMs(const Settings &settings, int failedAttempts);

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+// How to capture a job's page, recorded with the job so it can be retried exactly.
+// Stored as JSON in the jobs table and accepted in the REST body under the same names.
+struct CaptureOptions
+{
+    static constexpr int kMinWidth = 320;
+    static constexpr int kMaxWidth = 3840;
+    static constexpr int kMinHeight = 200;
+    static constexpr int kMaxHeight = 2160;
+    static constexpr QSize kDefaultViewport { 1280, 800 };
+
+    QSize viewport = kDefaultViewport;
+
+    QJsonObject toJson() const;
+
+    // Reads the options present in `json` over the defaults; on a bad value returns the
+    // message and sets *field to the offending name (e.g. "viewport.width").
+    static std::optional<CaptureOptions> fromJson(const QJsonObject &json, QString *error,
+                                                  QString *field);
+    // The option names accepted at the top level of a submission.
+    static QStringList fieldNames();
+
+    bool operator==(const CaptureOptions &other) const { return viewport == other.viewport; }
+    bool operator!=(const CaptureOptions &other) const { return !(*this == other); }
+};
