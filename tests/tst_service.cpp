@@ -27,6 +27,7 @@ private slots:
     void removingJobsDeletesTheirImagesAndCaptures();
     void retryRunsAFailedJobAgain();
     void shutdownEmitsStoppedAndClosesTheStore();
+    void refusesADataFolderInUse();
 
 private:
     void makeService(quint16 port = 0, int concurrency = 2);
@@ -162,6 +163,24 @@ void TestService::shutdownEmitsStoppedAndClosesTheStore()
     QTRY_COMPARE(stopped.size(), 1);
     QVERIFY(!m_service->store()->isOpen());
     QVERIFY(!m_service->submit(QUrl(QStringLiteral("https://example.com")), QUrl()));
+}
+
+void TestService::refusesADataFolderInUse()
+{
+    makeService();
+    QString error;
+    QVERIFY(m_service->open(&error));
+    ServiceConfig config = m_service->config();
+    Service second(config, std::make_unique<FakeCapturer>());
+    QVERIFY(!second.open(&error));
+    QVERIFY2(error.contains(QLatin1String("another urlshot")), qPrintable(error));
+    QVERIFY(error.contains(QString::number(QCoreApplication::applicationPid())));
+    // Once the first has stopped, the folder is free.
+    QSignalSpy stopped(m_service.get(), &Service::stopped);
+    m_service->shutdown();
+    QTRY_COMPARE(stopped.size(), 1);
+    Service third(config, std::make_unique<FakeCapturer>());
+    QVERIFY2(third.open(&error), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestService)

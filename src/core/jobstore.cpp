@@ -222,6 +222,7 @@ bool JobStore::open(const QString &databasePath, QString *error)
 void JobStore::close()
 {
     m_queries.reset();
+    m_statusCache.clear();
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -343,6 +344,7 @@ std::optional<Job> JobStore::insertJob(const QUrl &url, const QUrl &webhookUrl,
     query.addBindValue(QString::fromUtf8(QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact)));
     if (!run(query))
         return std::nullopt;
+    cacheStatus(job.id, JobStatus::Queued);
     emit jobAdded(job);
     return job;
 }
@@ -359,6 +361,7 @@ std::optional<Job> JobStore::job(const QString &id) const
     }
     Job job = jobFromRow(query);
     query.finish();
+    cacheStatus(job.id, job.status);
 
     if (job.webhookAttemptCount > 0) {
         QSqlQuery attempts(database());
@@ -385,13 +388,25 @@ std::optional<JobStatus> JobStore::status(const QString &id) const
 {
     if (!m_queries)
         return std::nullopt;
+    const auto cached = m_statusCache.constFind(id);
+    if (cached != m_statusCache.cend())
+        return cached.value();
     QSqlQuery &query = m_queries->statusById;
     query.addBindValue(id);
     std::optional<JobStatus> result;
     if (run(query) && query.next())
         result = jobStatusFromName(query.value(0).toString());
     query.finish();
+    if (result) // unknown ids are not cached: they would let anyone grow the cache
+        cacheStatus(id, *result);
     return result;
+}
+
+void JobStore::cacheStatus(const QString &id, JobStatus status) const
+{
+    if (m_statusCache.size() >= kStatusCacheCap)
+        m_statusCache.clear();
+    m_statusCache.insert(id, status);
 }
 
 JobStore::Page JobStore::jobs(std::optional<JobStatus> status, int limit, int offset) const
@@ -587,8 +602,10 @@ QList<Job> JobStore::removeJobs(const QStringList &ids)
     }
     if (!removed.isEmpty()) {
         QStringList removedIds;
-        for (const Job &job : removed)
+        for (const Job &job : removed) {
             removedIds << job.id;
+            m_statusCache.remove(job.id);
+        }
         emit jobsRemoved(removedIds);
     }
     return removed;

@@ -89,7 +89,14 @@ private:
                      const QString &imageFile, int width, int height, qint64 bytes);
     void emitChanged(const QString &id);
 
+    void cacheStatus(const QString &id, JobStatus status) const;
+
     QString m_connectionName;
     std::unique_ptr<Queries> m_queries;
+    // Every status this store wrote or read, so the status route (polled by every client)
+    // mostly skips SQLite. Valid because this process is the database's only writer: the
+    // Service holds a lock file on the data folder. Cleared when it grows past the cap.
+    mutable QHash<QString, JobStatus> m_statusCache;
+    static constexpr qsizetype kStatusCacheCap = 200000;
     int m_recoveredJobCount = 0;
 };

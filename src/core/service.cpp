@@ -57,8 +57,28 @@ bool Service::open(QString *error)
         *error = QStringLiteral("cannot create the data folder %1").arg(m_config.dataDirectory);
         return false;
     }
-    if (!m_store->open(dataDir.filePath(QStringLiteral("urlshot.sqlite")), error))
+    // One process per data folder: two would capture the same queue and the store's status
+    // cache would go stale. A lock left by a killed process is taken over (QLockFile checks
+    // whether its owner still runs).
+    m_dataLock = std::make_unique<QLockFile>(dataDir.filePath(QStringLiteral("urlshot.lock")));
+    m_dataLock->setStaleLockTime(0);
+    if (!m_dataLock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        m_dataLock->getLockInfo(&pid, &host, &application);
+        *error = m_dataLock->error() == QLockFile::LockFailedError
+            ? QStringLiteral("another urlshot (process %1) is using the data folder %2")
+                  .arg(pid)
+                  .arg(m_config.dataDirectory)
+            : QStringLiteral("cannot lock the data folder %1").arg(m_config.dataDirectory);
+        m_dataLock.reset();
         return false;
+    }
+    if (!m_store->open(dataDir.filePath(QStringLiteral("urlshot.sqlite")), error)) {
+        m_dataLock.reset();
+        return false;
+    }
 
     JobQueue::Settings queueSettings;
     queueSettings.concurrency = m_config.concurrency;
@@ -160,9 +180,10 @@ int Service::removeJobs(const QStringList &ids)
         if (!job.imageFile.isEmpty())
             files << imagePath(job);
     }
-    // Unlinking many files is disk work: not on the GUI thread.
+    // Unlinking many files is disk work: not on the GUI thread. Nobody waits for the result;
+    // the global pool finishes the task before the process exits.
     if (!files.isEmpty())
-        QtConcurrent::run([files] {
+        (void)QtConcurrent::run([files] {
             for (const QString &file : files)
                 QFile::remove(file);
         });
@@ -194,7 +215,7 @@ void Service::applySettings(const ServiceConfig &config)
     }
 }
 
-void Service::shutdown()
+void Service::shutdown(int graceMs)
 {
     if (m_stopping)
         return;
@@ -208,12 +229,13 @@ void Service::shutdown()
         m_api->stopListening();
     m_webhooks->stop();
     connect(m_queue.get(), &JobQueue::drained, this, &Service::finishShutdown);
-    m_queue->shutdown(m_config.shutdownGraceMs);
+    m_queue->shutdown(graceMs < 0 ? m_config.shutdownGraceMs : graceMs);
 }
 
 void Service::finishShutdown()
 {
     m_store->close();
+    m_dataLock.reset();
     qCInfo(lcService) << "stopped";
     emit stopped();
 }

@@ -5,6 +5,7 @@
 #include "job.h"
 #include "serviceconfig.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <QUrl>
 
@@ -41,8 +42,9 @@ public:
     QString apiError() const { return m_apiError; }
 
     // Stops accepting work, lets captures finish within the grace period (the rest go back to
-    // the queue), closes the database, then emits stopped().
-    void shutdown();
+    // the queue), closes the database, then emits stopped(). A negative grace means the
+    // configured one.
+    void shutdown(int graceMs = -1);
 
     // The GUI's way in; URLs must already have passed UrlPolicy.
     std::optional<Job> submit(const QUrl &url, const QUrl &webhookUrl,
@@ -74,6 +76,7 @@ private:
     void finishShutdown();
 
     ServiceConfig m_config;
+    std::unique_ptr<QLockFile> m_dataLock;
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<Capturer> m_capturer;
     std::unique_ptr<JobQueue> m_queue;

@@ -65,12 +65,16 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
     parser.setApplicationDescription(QStringLiteral(
         "Captures web pages as images and serves a REST API for it.\n\n"
         "Commands:\n"
-        "  urlshot [options]            run the service (headless until the GUI exists)\n"
+        "  urlshot [options]            open the window, serving the API as well\n"
+        "  urlshot --headless [options] run only the service, with no window\n"
         "  urlshot submit URL [options] submit a job to a running service (see submit --help)"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addOptions({
         { QStringLiteral("headless"), QStringLiteral("Run the service with no window.") },
+        { QStringLiteral("lang"),
+          QStringLiteral("Language of the window, e.g. de or fr (default: the system's)."),
+          QStringLiteral("code") },
         { QStringLiteral("bind"), QStringLiteral("Address the API listens on (default 127.0.0.1)."),
           QStringLiteral("address") },
         { QStringLiteral("port"),
@@ -115,6 +119,11 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
 
     ServiceConfig &config = serve->config;
     serve->headless = parser.isSet(QStringLiteral("headless"));
+    serve->language = parser.value(QStringLiteral("lang"));
+    for (const QString &name : parser.optionNames()) {
+        if (!serve->explicitOptions.contains(name))
+            serve->explicitOptions << name;
+    }
     if (parser.isSet(QStringLiteral("bind"))) {
         const QString text = parser.value(QStringLiteral("bind"));
         QHostAddress address;

@@ -13,6 +13,10 @@ struct Serve
 {
     ServiceConfig config;
     bool headless = false;
+    QString language; // --lang, e.g. "de"; empty: the system's
+    // The options given on the command line (e.g. "port"): the GUI lets them override its
+    // saved settings for this run only.
+    QStringList explicitOptions;
 };
 
 struct Submit

@@ -11,15 +11,20 @@ namespace UrlPolicy {
 // a person wants to capture needs more.
 constexpr int kMaxUrlLength = 2048;
 
+enum class Problem { None, Empty, TooLong, Whitespace, NotAbsolute, Scheme, Invalid, NoHost, Credentials };
+
 struct Checked
 {
     QUrl url;
-    QString error; // empty when the URL is acceptable
-    bool isValid() const { return error.isEmpty(); }
+    Problem problem = Problem::None;
+    QString detail; // the scheme for Problem::Scheme, the parser's words for Problem::Invalid
+    QString error; // English message naming the field; empty when the URL is acceptable
+    bool isValid() const { return problem == Problem::None; }
 };
 
 // Accepts only absolute http(s) URLs with a host, no credentials, no whitespace.
-// `field` names the input in the error message ("url", "webhook_url").
+// `field` names the input in the error message ("url", "webhook_url"); the GUI builds its
+// own translated message from `problem` and `detail`.
 Checked check(const QString &text, const QString &field);
 
 } // namespace UrlPolicy
