@@ -1,4 +1,9 @@
-// urlshot's entry point: picks the command, prepares the platform, wires the core.
+// urlshot's entry point: picks the command (window, headless service or submit client),
+// prepares the platform and wires the core and GUI libraries. No logic lives here.
+#include "appsettings.h"
+#include "guiresources.h"
+#include "languagesetup.h"
+#include "mainwindow.h"
 #include "platformsetup.h"
 #include "service.h"
 #include "servicecommandline.h"
@@ -6,6 +11,8 @@
 #include "unixsignalwatcher.h"
 
 #include <QApplication>
+#include <QMessageBox>
+#include <QSettings>
 #include <QTextStream>
 
 #include <cstdio>
@@ -19,6 +26,11 @@ QStringList argumentList(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     return arguments;
+}
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
 int runSubmit(int argc, char *argv[])
@@ -39,9 +51,63 @@ int runSubmit(int argc, char *argv[])
     return app.exec();
 }
 
+void printListening(const Service &service)
+{
+    if (service.isApiListening()) {
+        std::printf("urlshot listening on %s\n", qPrintable(service.listenUrl().toString()));
+        std::fflush(stdout);
+    }
+}
+
+int runHeadless(QApplication &app, const ServiceConfig &config)
+{
+    Service service(config);
+    QString error;
+    if (!service.start(&error)) {
+        std::fprintf(stderr, "urlshot: %s\n", qPrintable(error));
+        return 1;
+    }
+    printListening(service);
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &service,
+                     [&service](int) { service.shutdown(); });
+    QObject::connect(&service, &Service::stopped, &app, &QCoreApplication::quit);
+    return app.exec();
+}
+
+int runWindow(QApplication &app, const ServiceCommandLine::Serve &serve)
+{
+    LanguageSetup::install(serve.language);
+    // Explicit names: an organization name would also move QStandardPaths' data folder.
+    QSettings settingsStore(QSettings::NativeFormat, QSettings::UserScope,
+                            QStringLiteral("urlshot"), QStringLiteral("urlshot"));
+    GuiSettings defaults;
+    defaults.config.dataDirectory = ServiceConfig::defaultDataDirectory();
+    GuiSettings settings = GuiSettings::load(settingsStore, defaults);
+    settings.applyCommandLine(serve);
+
+    Service service(settings.config);
+    QString error;
+    if (!service.open(&error)) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "urlshot cannot start"), error);
+        return 1;
+    }
+    // The window works without the API; MainWindow's status bar says why it is off.
+    if (settings.apiEnabled)
+        service.startApi(&error);
+    printListening(service);
+
+    MainWindow window(&service, settings, &settingsStore);
+    window.show();
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &window,
+                     [&window](int) { window.close(); });
+    return app.exec();
+}
+
 int runService(int argc, char *argv[])
 {
-    // Parse before QApplication: --help must work without a display, and --headless decides
+    // Parse before QApplication: --help must work without a display, and the mode decides
     // the platform plugin.
     ServiceCommandLine::Serve serve;
     const ServiceCommandLine::Outcome outcome =
@@ -50,30 +116,22 @@ int runService(int argc, char *argv[])
         std::fputs(qPrintable(outcome.message + QLatin1Char('\n')), outcome.exitCode == 0 ? stdout : stderr);
         return outcome.exitCode;
     }
-    // Until the desktop window exists, every run is the headless service.
-    PlatformSetup::prepareEnvironment(serve.headless);
+    const bool windowed = !serve.headless && hasDisplay();
+    if (!serve.headless && !windowed)
+        std::fputs("urlshot: no display; running the service headless\n", stderr);
+    PlatformSetup::prepareEnvironment(!windowed);
 
     QApplication app(argc, argv);
-    app.setApplicationName(QStringLiteral("urlshot"));
-    app.setApplicationVersion(QStringLiteral(URLSHOT_VERSION));
-    app.setQuitOnLastWindowClosed(false);
-    if (serve.config.dataDirectory.isEmpty())
-        serve.config.dataDirectory = ServiceConfig::defaultDataDirectory();
-
-    Service service(serve.config);
-    QString error;
-    if (!service.start(&error)) {
-        std::fprintf(stderr, "urlshot: %s\n", qPrintable(error));
-        return 1;
+    GuiResources::ensureLoaded();
+    app.setWindowIcon(QIcon(QStringLiteral(":/urlshot/icons/urlshot.png")));
+    if (!windowed) {
+        app.setQuitOnLastWindowClosed(false);
+        if (serve.config.dataDirectory.isEmpty())
+            serve.config.dataDirectory = ServiceConfig::defaultDataDirectory();
+        return runHeadless(app, serve.config);
     }
-    std::printf("urlshot listening on %s\n", qPrintable(service.listenUrl().toString()));
-    std::fflush(stdout);
-
-    UnixSignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &service,
-                     [&service](int) { service.shutdown(); });
-    QObject::connect(&service, &Service::stopped, &app, &QCoreApplication::quit);
-    return app.exec();
+    app.setQuitOnLastWindowClosed(false); // MainWindow quits once the service has stopped
+    return runWindow(app, serve);
 }
 
 } // namespace

@@ -1,0 +1,114 @@
+#include "jobdetailsview.h"
+
+#include "jobjson.h"
+#include "jobtablemodel.h"
+
+#include <QLocale>
+
+namespace {
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
+                          : QStringLiteral("—");
+}
+
+QString row(const QString &label, const QString &valueHtml)
+{
+    return QStringLiteral("<tr><th align=left valign=top style='padding-right:12px'>%1</th><td>%2</td></tr>")
+        .arg(escaped(label), valueHtml);
+}
+
+QString link(const QUrl &url)
+{
+    const QString text = url.toDisplayString();
+    return QStringLiteral("<a href=\"%1\">%2</a>")
+        .arg(escaped(url.toString(QUrl::FullyEncoded)), escaped(text));
+}
+
+QString webhookStateText(WebhookState state)
+{
+    switch (state) {
+    case WebhookState::None:
+        return JobDetailsView::tr("not due yet");
+    case WebhookState::Pending:
+        return JobDetailsView::tr("waiting to be delivered");
+    case WebhookState::Delivered:
+        return JobDetailsView::tr("delivered");
+    case WebhookState::Failed:
+        return JobDetailsView::tr("given up");
+    }
+    return {};
+}
+
+} // namespace
+
+JobDetailsView::JobDetailsView(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setOpenExternalLinks(true);
+    clear();
+}
+
+void JobDetailsView::clear()
+{
+    setHtml(QStringLiteral("<p>%1</p>").arg(escaped(tr("Select a job to see its details."))));
+}
+
+void JobDetailsView::showJob(const Job &job, const QUrl &publicBaseUrl)
+{
+    QString html = QStringLiteral("<table cellspacing=3>");
+    html += row(tr("Status"), escaped(JobTableModel::statusText(job.status)));
+    html += row(tr("Page"), link(job.url));
+    html += row(tr("Job ID"), QStringLiteral("<code>%1</code>").arg(escaped(job.id)));
+    html += row(tr("Submitted"), escaped(timeText(job.createdAt)));
+    html += row(tr("Started"), escaped(timeText(job.startedAt)));
+    html += row(tr("Finished"), escaped(timeText(job.finishedAt)));
+    if (job.startedAt.isValid() && job.finishedAt.isValid())
+        html += row(tr("Capture took"), escaped(JobTableModel::durationText(job)));
+    html += row(tr("Viewport"), escaped(tr("%1 × %2 px").arg(job.options.viewport.width()).arg(job.options.viewport.height())));
+    if (job.captureAttempts > 1)
+        html += row(tr("Capture attempts"), QString::number(job.captureAttempts));
+    if (!job.error.isEmpty())
+        html += row(tr("Error"), QStringLiteral("<span style='color:#c5221f'>%1</span>").arg(escaped(job.error)));
+    if (job.status == JobStatus::Completed) {
+        html += row(tr("Image"), escaped(tr("PNG, %1 × %2 px, %3")
+                                             .arg(job.imageWidth)
+                                             .arg(job.imageHeight)
+                                             .arg(QLocale().formattedDataSize(job.imageBytes))));
+        html += row(tr("Public link"), link(JobJson::screenshotUrl(publicBaseUrl, job.id)));
+    }
+    html += row(tr("Status link"), link(JobJson::statusUrl(publicBaseUrl, job.id)));
+    if (job.webhookUrl.isEmpty()) {
+        html += row(tr("Webhook"), escaped(tr("none")));
+    } else {
+        html += row(tr("Webhook"), link(job.webhookUrl));
+        html += row(tr("Delivery"), escaped(webhookStateText(job.webhookState)));
+        if (job.webhookState == WebhookState::Pending && job.webhookNextAttemptAt.isValid())
+            html += row(tr("Next attempt"), escaped(timeText(job.webhookNextAttemptAt)));
+    }
+    html += QStringLiteral("</table>");
+
+    if (!job.webhookAttempts.isEmpty()) {
+        html += QStringLiteral("<h4>%1</h4><table cellspacing=3 cellpadding=2 border=0>")
+                    .arg(escaped(tr("Webhook attempts")));
+        html += QStringLiteral("<tr><th align=left>#</th><th align=left>%1</th><th align=left>%2</th><th align=left>%3</th></tr>")
+                    .arg(escaped(tr("Time")), escaped(tr("Answer")), escaped(tr("Took")));
+        for (const WebhookAttempt &attempt : job.webhookAttempts) {
+            const QString answer = attempt.error.isEmpty()
+                ? tr("HTTP %1").arg(attempt.httpStatus)
+                : attempt.error;
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                        .arg(attempt.number)
+                        .arg(escaped(timeText(attempt.attemptedAt)), escaped(answer),
+                             escaped(tr("%1 ms").arg(attempt.durationMs)));
+        }
+        html += QStringLiteral("</table>");
+    }
+    setHtml(html);
+}

@@ -1,0 +1,79 @@
+#include "settingsdialog.h"
+
+#include "ui_settingsdialog.h"
+
+#include <QFileDialog>
+#include <QPushButton>
+
+SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SettingsDialog>())
+    , m_original(settings)
+{
+    m_ui->setupUi(this);
+    const ServiceConfig &config = settings.config;
+    m_ui->apiEnabledCheckBox->setChecked(settings.apiEnabled);
+    m_ui->bindAddressEdit->setText(config.bindAddress.toString());
+    m_ui->portSpinBox->setValue(config.port);
+    m_ui->concurrencySpinBox->setValue(config.concurrency);
+    m_ui->captureTimeoutSpinBox->setValue(config.captureTimeoutMs / 1000);
+    m_ui->dataFolderEdit->setText(config.dataDirectory);
+    m_ui->webhookAttemptsSpinBox->setValue(config.webhook.maxAttempts);
+    m_ui->webhookBackoffSpinBox->setValue(config.webhook.initialBackoffMs / 1000.0);
+    m_ui->webhookTimeoutSpinBox->setValue(config.webhook.timeoutMs / 1000.0);
+    m_ui->errorLabel->hide();
+    connect(m_ui->browseButton, &QPushButton::clicked, this, &SettingsDialog::chooseDataFolder);
+    const auto updateApiFields = [this](bool enabled) {
+        m_ui->bindAddressEdit->setEnabled(enabled);
+        m_ui->portSpinBox->setEnabled(enabled);
+    };
+    connect(m_ui->apiEnabledCheckBox, &QCheckBox::toggled, this, updateApiFields);
+    updateApiFields(settings.apiEnabled);
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+GuiSettings SettingsDialog::settings() const
+{
+    GuiSettings settings = m_original;
+    ServiceConfig &config = settings.config;
+    settings.apiEnabled = m_ui->apiEnabledCheckBox->isChecked();
+    const QString address = m_ui->bindAddressEdit->text().trimmed();
+    config.bindAddress = address == QLatin1String("localhost")
+        ? QHostAddress(QHostAddress::LocalHost)
+        : QHostAddress(address);
+    config.port = quint16(m_ui->portSpinBox->value());
+    config.concurrency = m_ui->concurrencySpinBox->value();
+    config.captureTimeoutMs = m_ui->captureTimeoutSpinBox->value() * 1000;
+    config.dataDirectory = m_ui->dataFolderEdit->text().trimmed();
+    config.webhook.maxAttempts = m_ui->webhookAttemptsSpinBox->value();
+    config.webhook.initialBackoffMs = int(m_ui->webhookBackoffSpinBox->value() * 1000);
+    config.webhook.timeoutMs = int(m_ui->webhookTimeoutSpinBox->value() * 1000);
+    return settings;
+}
+
+void SettingsDialog::accept()
+{
+    const GuiSettings chosen = settings();
+    if (chosen.config.bindAddress.isNull()) {
+        m_ui->errorLabel->setText(tr("“%1” is not an IP address. Use 127.0.0.1 to serve this "
+                                     "computer only, or 0.0.0.0 for every network.")
+                                      .arg(m_ui->bindAddressEdit->text()));
+        m_ui->errorLabel->show();
+        m_ui->bindAddressEdit->setFocus();
+        return;
+    }
+    if (chosen.config.dataDirectory.isEmpty()) {
+        m_ui->errorLabel->setText(tr("Choose a folder for the jobs and images."));
+        m_ui->errorLabel->show();
+        return;
+    }
+    QDialog::accept();
+}
+
+void SettingsDialog::chooseDataFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Data Folder"), m_ui->dataFolderEdit->text());
+    if (!folder.isEmpty())
+        m_ui->dataFolderEdit->setText(folder);
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "appsettings.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class SettingsDialog;
+}
+
+// Edits GuiSettings. Validates the bind address before it lets the dialog close.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SettingsDialog(const GuiSettings &settings, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    GuiSettings settings() const;
+
+public slots:
+    void accept() override;
+
+private:
+    void chooseDataFolder();
+
+    std::unique_ptr<Ui::SettingsDialog> m_ui;
+    GuiSettings m_original;
+};

@@ -1,0 +1,132 @@
+#include "submissionwidget.h"
+
+#include "ui_submissionwidget.h"
+#include "urlpolicy.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+// The policy's reasons in the user's language.
+QString explain(const UrlPolicy::Checked &checked)
+{
+    using UrlPolicy::Problem;
+    switch (checked.problem) {
+    case Problem::None:
+        break;
+    case Problem::Empty:
+        return SubmissionWidget::tr("Enter the address of a page to capture.");
+    case Problem::TooLong:
+        return SubmissionWidget::tr("The address is too long (at most %1 characters).")
+            .arg(UrlPolicy::kMaxUrlLength);
+    case Problem::Whitespace:
+        return SubmissionWidget::tr("The address must not contain spaces.");
+    case Problem::NotAbsolute:
+        return SubmissionWidget::tr("Enter a full address such as https://example.com.");
+    case Problem::Scheme:
+        return SubmissionWidget::tr("“%1:” addresses cannot be captured; use http or https.")
+            .arg(checked.detail);
+    case Problem::Invalid:
+        return SubmissionWidget::tr("This is not a valid address (%1).").arg(checked.detail);
+    case Problem::NoHost:
+        return SubmissionWidget::tr("The address has no host name.");
+    case Problem::Credentials:
+        return SubmissionWidget::tr("The address must not contain a user name or password.");
+    }
+    return {};
+}
+
+} // namespace
+
+SubmissionWidget::SubmissionWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::SubmissionWidget>())
+{
+    m_ui->setupUi(this);
+    m_ui->widthSpinBox->setRange(CaptureOptions::kMinWidth, CaptureOptions::kMaxWidth);
+    m_ui->heightSpinBox->setRange(CaptureOptions::kMinHeight, CaptureOptions::kMaxHeight);
+    m_ui->widthSpinBox->setValue(CaptureOptions::kDefaultViewport.width());
+    m_ui->heightSpinBox->setValue(CaptureOptions::kDefaultViewport.height());
+    m_ui->errorLabel->hide();
+
+    connect(m_ui->urlEdit, &QLineEdit::returnPressed, this, &SubmissionWidget::submit);
+    connect(m_ui->webhookEdit, &QLineEdit::returnPressed, this, &SubmissionWidget::submit);
+    connect(m_ui->captureButton, &QPushButton::clicked, this, &SubmissionWidget::submit);
+    connect(m_ui->urlEdit, &UrlLineEdit::linesEntered, this, &SubmissionWidget::submitEntries);
+    connect(m_ui->urlEdit, &QLineEdit::textEdited, this, [this] { m_ui->errorLabel->hide(); });
+}
+
+SubmissionWidget::~SubmissionWidget() = default;
+
+QList<QUrl> SubmissionWidget::parseUrls(const QStringList &entries, QString *error)
+{
+    // "example.com/x" means https://example.com/x; "javascript:…" and friends keep their
+    // scheme so that UrlPolicy can name it.
+    static const QRegularExpression hasScheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:(//|[^0-9])"));
+    QList<QUrl> urls;
+    for (int i = 0; i < entries.size(); ++i) {
+        QString entry = entries.at(i).trimmed();
+        if (!entry.isEmpty() && !hasScheme.match(entry).hasMatch())
+            entry.prepend(QStringLiteral("https://"));
+        const UrlPolicy::Checked checked = UrlPolicy::check(entry, QStringLiteral("url"));
+        if (!checked.isValid()) {
+            *error = entries.size() == 1 ? explain(checked)
+                                         : tr("Line %1: %2").arg(i + 1).arg(explain(checked));
+            return {};
+        }
+        urls << checked.url;
+    }
+    return urls;
+}
+
+void SubmissionWidget::setUrlText(const QString &text)
+{
+    m_ui->urlEdit->setText(text);
+}
+
+QString SubmissionWidget::errorText() const
+{
+    return m_ui->errorLabel->isHidden() ? QString() : m_ui->errorLabel->text();
+}
+
+void SubmissionWidget::focusUrl()
+{
+    m_ui->urlEdit->setFocus();
+    m_ui->urlEdit->selectAll();
+}
+
+void SubmissionWidget::submit()
+{
+    submitEntries({ m_ui->urlEdit->text() });
+}
+
+void SubmissionWidget::submitEntries(const QStringList &entries)
+{
+    QString error;
+    const QList<QUrl> urls = parseUrls(entries, &error);
+    if (urls.isEmpty()) {
+        showError(error);
+        return;
+    }
+    QUrl webhook;
+    const QString webhookText = m_ui->webhookEdit->text().trimmed();
+    if (!webhookText.isEmpty()) {
+        const UrlPolicy::Checked checked = UrlPolicy::check(webhookText, QStringLiteral("webhook_url"));
+        if (!checked.isValid()) {
+            showError(tr("Webhook: %1").arg(explain(checked)));
+            return;
+        }
+        webhook = checked.url;
+    }
+    CaptureOptions options;
+    options.viewport = QSize(m_ui->widthSpinBox->value(), m_ui->heightSpinBox->value());
+    m_ui->errorLabel->hide();
+    m_ui->urlEdit->clear();
+    emit submitRequested(urls, webhook, options);
+}
+
+void SubmissionWidget::showError(const QString &message)
+{
+    m_ui->errorLabel->setText(message);
+    m_ui->errorLabel->show();
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "captureoptions.h"
+
+#include <QUrl>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class SubmissionWidget;
+}
+
+// The submission form: page URL(s), optional webhook, capture options. Checks the input
+// itself and shows what is wrong inline; emits submitRequested() only with valid URLs.
+// Knows nothing of the service.
+class SubmissionWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SubmissionWidget(QWidget *parent = nullptr);
+    ~SubmissionWidget() override;
+
+    // One entry per line; an entry without a scheme gets https://. Returns the URLs, or an
+    // empty list with *error saying which entry is wrong and why.
+    static QList<QUrl> parseUrls(const QStringList &entries, QString *error);
+
+    void setUrlText(const QString &text);
+    QString errorText() const;
+    void focusUrl();
+
+signals:
+    void submitRequested(const QList<QUrl> &urls, const QUrl &webhookUrl,
+                         const CaptureOptions &options);
+
+public slots:
+    void submit();
+
+private:
+    void submitEntries(const QStringList &entries);
+    void showError(const QString &message);
+
+    std::unique_ptr<Ui::SubmissionWidget> m_ui;
+};
