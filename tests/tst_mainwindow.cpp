@@ -48,6 +48,7 @@ private slots:
     void pastingSeveralLinesSubmitsThemAll();
     void aBadLineInAPasteSubmitsNothing();
     void jobsSubmittedOverRestAppearLive();
+    void runningJobsAreShownBeforeTheyFinish();
     void failedJobShowsItsErrorAndCanBeRetried();
     void deleteAsksAndRemovesTheJobs();
     void filtersByStatusAndSearchText();
@@ -223,6 +224,32 @@ void TestMainWindow::jobsSubmittedOverRestAppearLive()
     QTRY_VERIFY(std::any_of(labels.cbegin(), labels.cend(), [](QLabel *label) {
         return label->text().contains(QLatin1String("1 completed"));
     }));
+}
+
+void TestMainWindow::runningJobsAreShownBeforeTheyFinish()
+{
+    makeWindow();
+    typeUrlAndPressEnter(QStringLiteral("https://example.com/done"));
+    QTRY_COMPARE(m_window->jobModel()->countWithStatus(JobStatus::Completed), 1);
+    // Submitted over REST and never finishing.
+    QNetworkAccessManager network;
+    QUrl url = m_service->listenUrl();
+    url.setPath(QStringLiteral("/screenshots"));
+    for (const char *body : { R"({"url": "https://example.com/hang/1"})", R"({"url": "https://example.com/hang/2"})" }) {
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = network.post(request, QByteArray(body));
+        QTRY_VERIFY(reply->isFinished());
+        reply->deleteLater();
+    }
+    QTRY_COMPARE(m_window->jobModel()->countWithStatus(JobStatus::Pending), 2);
+    QCOMPARE(rowCount(), 3);
+    // Newest first, and really laid out in the view.
+    const QModelIndex top = table()->model()->index(0, JobTableModel::UrlColumn);
+    QCOMPARE(top.data().toString(), QStringLiteral("https://example.com/hang/2"));
+    QVERIFY(table()->visualRect(top).isValid());
+    QVERIFY(!table()->isRowHidden(0));
+    QCOMPARE(table()->model()->index(0, JobTableModel::StatusColumn).data().toString(), QStringLiteral("Capturing"));
 }
 
 void TestMainWindow::failedJobShowsItsErrorAndCanBeRetried()

@@ -16,6 +16,9 @@
 
 namespace {
 
+// X11 coordinates are 16-bit: far enough that even the largest view stays off every screen.
+constexpr QPoint kOffscreenPosition { -30000, -30000 };
+
 const QString &readinessScript()
 {
     static const QString source = [] {
@@ -91,6 +94,14 @@ WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request, QObjec
     m_view = std::make_unique<QWebEngineView>();
     // Shown but never on screen: a hidden view paints nothing and grab() would be blank.
     m_view->setAttribute(Qt::WA_DontShowOnScreen);
+    // On a real display (the desktop app), Qt WebEngine's delegate still maps a native
+    // window, which covered the main window with a blank 1280x800 rectangle. Keep it out
+    // of the window manager's hands and far outside every screen; it renders offscreen
+    // either way, so grab() is unaffected.
+    m_view->setWindowFlags(Qt::Tool | Qt::FramelessWindowHint | Qt::X11BypassWindowManagerHint
+                           | Qt::WindowDoesNotAcceptFocus | Qt::WindowTransparentForInput);
+    m_view->setAttribute(Qt::WA_ShowWithoutActivating);
+    m_view->move(kOffscreenPosition);
     m_view->resize(m_request.viewport);
     m_view->setPage(m_page.get());
 

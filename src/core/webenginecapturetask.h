@@ -27,8 +27,8 @@ public:
     void start();
 
     // Readiness tuning, shared with the tests that prove it.
-    static constexpr int kQuietMs = 80; // no DOM change or tracked callback for this long
-    static constexpr int kProbeIntervalMs = 25;
+    static constexpr int kQuietMs = 50; // no DOM change or tracked callback for this long (3 frames)
+    static constexpr int kProbeIntervalMs = 16; // about one frame
     static constexpr int kMaxSettleMs = 4000; // pages that never go quiet are captured anyway
 
 signals:
