@@ -101,7 +101,7 @@ int runWindow(QApplication &app, const ServiceCommandLine::Serve &serve)
     window.show();
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &window,
-                     [&window](int) { window.close(); });
+                     [&window](int) { window.quitWithoutAsking(); });
     return app.exec();
 }
 

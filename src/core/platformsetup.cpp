@@ -1,6 +1,8 @@
 #include "platformsetup.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <unistd.h>
 
@@ -15,6 +17,12 @@ void prepareEnvironment(bool headless)
 
     // Chromium refuses to start its sandbox as root. --no-sandbox on argv would be ignored
     // unless placed after --webEngineArgs, so use Qt WebEngine's own switch.
+    // Qt WebEngine shares OpenGL contexts with the widgets it is embedded in (Qt's advice).
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // Qt WebEngine prints its whole GL and Chromium configuration at info level on start;
+    // QT_LOGGING_RULES still brings it back.
+    QLoggingCategory::setFilterRules(QStringLiteral("qt.webenginecontext.info=false"));
+
     if (::geteuid() == 0)
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
 

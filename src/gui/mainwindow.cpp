@@ -401,6 +401,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
         else if (box.clickedButton() != now)
             return;
     }
+    beginShutdown(graceMs);
+}
+
+void MainWindow::quitWithoutAsking()
+{
+    if (!m_closing)
+        beginShutdown(m_service->config().shutdownGraceMs);
+}
+
+void MainWindow::beginShutdown(int graceMs)
+{
     m_closing = true;
     setEnabled(false);
     statusBar()->showMessage(tr("Finishing captures…"));

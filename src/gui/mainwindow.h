@@ -33,6 +33,9 @@ public:
     // The job whose preview and details are shown, if any.
     std::optional<Job> currentJob() const;
     void selectJob(const QString &jobId);
+    // For SIGTERM and the like: shut the service down without asking anything, giving
+    // running captures the configured grace period, then quit.
+    void quitWithoutAsking();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -58,6 +61,7 @@ private:
     void deleteJobs();
     void editSettings();
     void showAbout();
+    void beginShutdown(int graceMs);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Service *m_service;
