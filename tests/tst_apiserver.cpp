@@ -27,6 +27,7 @@ private slots:
 
     void submitAnswers202WithTheJob();
     void submitTakesTheViewport();
+    void submitTakesEveryCaptureOption();
     void submitRefusesBadInput_data();
     void submitRefusesBadInput();
     void submitRefusesOversizedBodies();
@@ -160,12 +161,46 @@ void TestApiServer::submitTakesTheViewport()
     QCOMPARE(viewport.value(QStringLiteral("height")).toInt(), 844);
     const QString id = reply.json.value(QStringLiteral("id")).toString();
     QTRY_COMPARE(m_service->store()->status(id), std::optional<JobStatus>(JobStatus::Completed));
-    QCOMPARE(m_capturer->started().constLast().viewport, QSize(390, 844));
+    QCOMPARE(m_capturer->started().constLast().options.viewport, QSize(390, 844));
     QCOMPARE(m_service->store()->job(id)->imageWidth, 390);
     // Only the width given: the height keeps its default.
     const Reply widthOnly = call("POST", QStringLiteral("/screenshots"),
                                  R"({"url": "https://example.com", "viewport": {"width": 1920}})");
     QCOMPARE(widthOnly.json.value(QStringLiteral("options")).toObject().value(QStringLiteral("viewport")).toObject().value(QStringLiteral("height")).toInt(), 800);
+}
+
+void TestApiServer::submitTakesEveryCaptureOption()
+{
+    const Reply reply = call("POST", QStringLiteral("/screenshots"), R"({"url": "https://example.com",
+        "full_page": true, "device_scale_factor": 2, "delay_ms": 250,
+        "wait_for_selector": "#chart canvas", "timeout_ms": 5000})");
+    QCOMPARE(reply.status, 202);
+    const QJsonObject options = reply.json.value(QStringLiteral("options")).toObject();
+    QCOMPARE(options.value(QStringLiteral("full_page")).toBool(), true);
+    QCOMPARE(options.value(QStringLiteral("device_scale_factor")).toDouble(), 2.0);
+    QCOMPARE(options.value(QStringLiteral("delay_ms")).toInt(), 250);
+    QCOMPARE(options.value(QStringLiteral("wait_for_selector")).toString(), QStringLiteral("#chart canvas"));
+    QCOMPARE(options.value(QStringLiteral("timeout_ms")).toInt(), 5000);
+    const QString id = reply.json.value(QStringLiteral("id")).toString();
+    QTRY_COMPARE(m_service->store()->status(id), std::optional<JobStatus>(JobStatus::Completed));
+    const CaptureRequest request = m_capturer->started().constLast();
+    QCOMPARE(request.options.fullPage, true);
+    QCOMPARE(request.options.deviceScaleFactor, 2.0);
+    QCOMPARE(request.options.waitForSelector, QStringLiteral("#chart canvas"));
+    QCOMPARE(request.timeoutMs, 5000); // the job's own, not the service's 30 s
+    const Reply job = call("GET", QStringLiteral("/screenshots/%1").arg(id));
+    QCOMPARE(job.json.value(QStringLiteral("image")).toObject().value(QStringLiteral("width")).toInt(), 2560);
+    QCOMPARE(job.json.value(QStringLiteral("image")).toObject().value(QStringLiteral("truncated")).toBool(), false);
+    QCOMPARE(job.json.value(QStringLiteral("options")).toObject(), options); // stored as given
+
+    // Without options, the defaults are recorded too.
+    const Reply plain = call("POST", QStringLiteral("/screenshots"), R"({"url": "https://example.com"})");
+    const QJsonObject defaults = plain.json.value(QStringLiteral("options")).toObject();
+    QCOMPARE(defaults.value(QStringLiteral("full_page")).toBool(), false);
+    QCOMPARE(defaults.value(QStringLiteral("device_scale_factor")).toDouble(), 1.0);
+    QVERIFY(defaults.value(QStringLiteral("timeout_ms")).isNull());
+    QTRY_COMPARE(m_capturer->started().size(), 2);
+    QCOMPARE(m_capturer->started().constLast().timeoutMs, 30000);
 }
 
 void TestApiServer::submitRefusesBadInput_data()
@@ -197,6 +232,18 @@ void TestApiServer::submitRefusesBadInput_data()
     QTest::addRow("viewport fractional") << QByteArray(R"({"url": "https://example.com", "viewport": {"width": 800.5}})") << QStringLiteral("viewport.width") << QStringLiteral("whole number");
     QTest::addRow("viewport width as text") << QByteArray(R"({"url": "https://example.com", "viewport": {"width": "800"}})") << QStringLiteral("viewport.width") << QStringLiteral("whole number");
     QTest::addRow("viewport unknown member") << QByteArray(R"({"url": "https://example.com", "viewport": {"w": 800}})") << QStringLiteral("viewport.w") << QStringLiteral("unknown field");
+    QTest::addRow("full_page not a bool") << QByteArray(R"({"url": "https://example.com", "full_page": "yes"})") << QStringLiteral("full_page") << QStringLiteral("true or false");
+    QTest::addRow("scale too big") << QByteArray(R"({"url": "https://example.com", "device_scale_factor": 4})") << QStringLiteral("device_scale_factor") << QStringLiteral("from 1 to 3");
+    QTest::addRow("scale too small") << QByteArray(R"({"url": "https://example.com", "device_scale_factor": 0.5})") << QStringLiteral("device_scale_factor") << QStringLiteral("from 1 to 3");
+    QTest::addRow("scale as text") << QByteArray(R"({"url": "https://example.com", "device_scale_factor": "2"})") << QStringLiteral("device_scale_factor") << QStringLiteral("number");
+    QTest::addRow("negative delay") << QByteArray(R"({"url": "https://example.com", "delay_ms": -1})") << QStringLiteral("delay_ms") << QStringLiteral("0 to 30000");
+    QTest::addRow("long delay") << QByteArray(R"({"url": "https://example.com", "delay_ms": 40000})") << QStringLiteral("delay_ms") << QStringLiteral("0 to 30000");
+    QTest::addRow("fractional delay") << QByteArray(R"({"url": "https://example.com", "delay_ms": 1.5})") << QStringLiteral("delay_ms") << QStringLiteral("whole number");
+    QTest::addRow("empty selector") << QByteArray(R"({"url": "https://example.com", "wait_for_selector": "  "})") << QStringLiteral("wait_for_selector") << QStringLiteral("CSS selector");
+    QTest::addRow("selector not text") << QByteArray(R"({"url": "https://example.com", "wait_for_selector": 5})") << QStringLiteral("wait_for_selector") << QStringLiteral("CSS selector");
+    QTest::addRow("selector too long") << (R"({"url": "https://example.com", "wait_for_selector": ")" + QByteArray(1001, 'a') + R"("})") << QStringLiteral("wait_for_selector") << QStringLiteral("longer than 1000");
+    QTest::addRow("timeout too short") << QByteArray(R"({"url": "https://example.com", "timeout_ms": 500})") << QStringLiteral("timeout_ms") << QStringLiteral("1000 to 120000");
+    QTest::addRow("timeout too long") << QByteArray(R"({"url": "https://example.com", "timeout_ms": 200000})") << QStringLiteral("timeout_ms") << QStringLiteral("1000 to 120000");
     QTest::addRow("unknown field") << QByteArray(R"({"url": "https://example.com", "full_pgae": true})") << QStringLiteral("full_pgae") << QStringLiteral("unknown field");
 }
 

@@ -11,6 +11,8 @@
 #include "urllineedit.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -45,6 +47,7 @@ private slots:
     void submittingTheFormAddsAJobThatCompletes();
     void invalidInputShowsWhyAndSubmitsNothing_data();
     void invalidInputShowsWhyAndSubmitsNothing();
+    void formOptionsReachTheJob();
     void pastingSeveralLinesSubmitsThemAll();
     void aBadLineInAPasteSubmitsNothing();
     void jobsSubmittedOverRestAppearLive();
@@ -176,6 +179,23 @@ void TestMainWindow::invalidInputShowsWhyAndSubmitsNothing()
     // Typing again hides the message.
     QTest::keyClick(urlEdit(), Qt::Key_X);
     QVERIFY(!errorLabel->isVisible());
+}
+
+void TestMainWindow::formOptionsReachTheJob()
+{
+    makeWindow();
+    m_window->findChild<QSpinBox *>(QStringLiteral("widthSpinBox"))->setValue(390);
+    m_window->findChild<QSpinBox *>(QStringLiteral("heightSpinBox"))->setValue(844);
+    auto *scale = m_window->findChild<QComboBox *>(QStringLiteral("scaleComboBox"));
+    scale->setCurrentIndex(scale->findData(2));
+    m_window->findChild<QCheckBox *>(QStringLiteral("fullPageCheckBox"))->setChecked(true);
+    typeUrlAndPressEnter(QStringLiteral("example.com"));
+    QTRY_COMPARE(m_capturer->started().size(), 1);
+    const CaptureOptions options = m_capturer->started().constFirst().options;
+    QCOMPARE(options.viewport, QSize(390, 844));
+    QCOMPARE(options.deviceScaleFactor, 2.0);
+    QVERIFY(options.fullPage);
+    QCOMPARE(m_window->currentJob()->options, options); // recorded with the job
 }
 
 void TestMainWindow::pastingSeveralLinesSubmitsThemAll()

@@ -29,15 +29,30 @@ private slots:
     void jobsShareNoCookiesOrStorage();
     void survivesARendererCrash();
     void cancelStopsACapture();
+    void fullPageCapturesTheWholeHeight_data();
+    void fullPageCapturesTheWholeHeight();
+    void fullPageIsCutAtTheSizeCap();
+    void deviceScaleFactorGivesASharpRetinaShot();
+    void waitForSelectorWaitsForALateElement();
+    void waitForSelectorFailsAtTheTimeout();
+    void waitForSelectorRefusesAnInvalidSelector();
+    void delayWaitsAfterThePageIsReady();
 
 private:
     struct Outcome
     {
         bool ok = false;
         QImage image;
+        bool truncated = false;
         QString error;
     };
-    Outcome capture(const QUrl &url, int timeoutMs = 20000, QSize viewport = QSize(640, 400));
+    Outcome capture(const QUrl &url, int timeoutMs = 20000, const CaptureOptions &options = small());
+    static CaptureOptions small()
+    {
+        CaptureOptions options;
+        options.viewport = QSize(640, 400);
+        return options;
+    }
 
     TestHttpServer m_pages;
     std::unique_ptr<WebEngineCapturer> m_capturer;
@@ -121,6 +136,37 @@ void TestWebEngineCapturer::initTestCase()
         response.hang = true;
         return response;
     });
+    // Three 1000 px bands (red, green, blue), or ?height=N px of bands repeated.
+    m_pages.route("/bands", [](const TestHttpServer::Request &request) {
+        const QByteArray query = request.path.contains('?') ? request.path.split('?').at(1) : QByteArray();
+        const int height = query.startsWith("height=") ? query.mid(7).toInt() : 3000;
+        return TestHttpServer::Response::html(
+            "<html><body style='margin:0'><div style='height:" + QByteArray::number(height)
+            + "px; background: repeating-linear-gradient(#f00 0 1000px, #0f0 1000px 2000px, #00f 2000px 3000px)'>"
+              "</div></body></html>");
+    });
+    m_pages.setHtml("/retina", R"(<html><body style="margin:0">
+<div style="position:absolute; left:100px; top:0; width:1px; height:400px; background:#000"></div>
+<script>
+// As responsive pages do: follow the resolution media query, which changes when the zoom
+// reaches the renderer (scripts that read devicePixelRatio while parsing still see 1).
+const retina = matchMedia('(resolution: 2dppx)');
+const paint = () => { document.body.style.background = retina.matches ? '#0000ff' : '#ff0000'; };
+retina.addEventListener('change', paint);
+paint();
+</script>
+</body></html>)");
+    m_pages.setHtml("/late-element", R"(<html><body style="margin:0; background:#ffffff"><script>
+let ticks = 0;
+const interval = setInterval(() => {
+  if (++ticks < 25) return;
+  clearInterval(interval);
+  const late = document.createElement('div');
+  late.id = 'late';
+  late.style.cssText = 'position:absolute; left:0; top:0; width:200px; height:200px; background:#ff0000';
+  document.body.appendChild(late);
+}, 20);
+</script></body></html>)");
     m_pages.setHtml("/dialogs", R"(<html><body style="margin:0">
 <script>alert('hello'); confirm('sure?'); prompt('name?');
 document.body.style.background = '#0000ff';</script></body></html>)");
@@ -141,12 +187,12 @@ void TestWebEngineCapturer::init()
 }
 
 TestWebEngineCapturer::Outcome TestWebEngineCapturer::capture(const QUrl &url, int timeoutMs,
-                                                              QSize viewport)
+                                                              const CaptureOptions &options)
 {
     const QString jobId = QStringLiteral("job%1").arg(++m_jobCounter);
     QSignalSpy captured(m_capturer.get(), &Capturer::captured);
     QSignalSpy failed(m_capturer.get(), &Capturer::failed);
-    m_capturer->start({ jobId, url, viewport, timeoutMs });
+    m_capturer->start({ jobId, url, options, timeoutMs });
     Outcome outcome;
     if (!QTest::qWaitFor([&] { return captured.size() + failed.size() > 0; }, timeoutMs + 15000)) {
         outcome.error = QStringLiteral("no signal at all");
@@ -154,7 +200,8 @@ TestWebEngineCapturer::Outcome TestWebEngineCapturer::capture(const QUrl &url, i
     }
     if (!captured.isEmpty()) {
         outcome.ok = captured.constFirst().at(0).toString() == jobId;
-        outcome.image = captured.constFirst().at(1).value<QImage>();
+        outcome.image = captured.constFirst().at(1).value<CaptureResult>().image;
+        outcome.truncated = captured.constFirst().at(1).value<CaptureResult>().truncated;
     } else {
         outcome.error = failed.constFirst().at(1).toString();
     }
@@ -237,7 +284,7 @@ void TestWebEngineCapturer::jobsShareNoCookiesOrStorage()
 void TestWebEngineCapturer::survivesARendererCrash()
 {
     QSignalSpy failed(m_capturer.get(), &Capturer::failed);
-    m_capturer->start({ QStringLiteral("doomed"), m_pages.url(QStringLiteral("/hang")), QSize(640, 400), 30000 });
+    m_capturer->start({ QStringLiteral("doomed"), m_pages.url(QStringLiteral("/hang")), small(), 30000 });
     QTRY_VERIFY_WITH_TIMEOUT(!rendererProcesses().isEmpty(), 15000);
     for (pid_t pid : rendererProcesses())
         ::kill(pid, SIGKILL);
@@ -256,12 +303,107 @@ void TestWebEngineCapturer::cancelStopsACapture()
 {
     QSignalSpy captured(m_capturer.get(), &Capturer::captured);
     QSignalSpy failed(m_capturer.get(), &Capturer::failed);
-    m_capturer->start({ QStringLiteral("cancelled"), m_pages.url(QStringLiteral("/hang")), QSize(640, 400), 1000 });
+    m_capturer->start({ QStringLiteral("cancelled"), m_pages.url(QStringLiteral("/hang")), small(), 1000 });
     QCOMPARE(m_capturer->activeCount(), 1);
     m_capturer->cancel(QStringLiteral("cancelled"));
     QCOMPARE(m_capturer->activeCount(), 0);
     QTest::qWait(1500); // past the timeout it had: still no signal
     QCOMPARE(captured.size() + failed.size(), 0);
+}
+
+void TestWebEngineCapturer::fullPageCapturesTheWholeHeight_data()
+{
+    QTest::addColumn<double>("scale");
+    QTest::addRow("scale 1") << 1.0;
+    QTest::addRow("scale 2") << 2.0;
+}
+
+void TestWebEngineCapturer::fullPageCapturesTheWholeHeight()
+{
+    QFETCH(double, scale);
+    CaptureOptions options = small();
+    options.fullPage = true;
+    options.deviceScaleFactor = scale;
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/bands")), 20000, options);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(outcome.image.size(), QSize(640, 3000) * scale);
+    QVERIFY(!outcome.truncated);
+    const auto at = [scale](int cssY) { return int(cssY * scale); };
+    QVERIFY(isColour(outcome.image, at(300), at(500), Qt::red));
+    QVERIFY(isColour(outcome.image, at(300), at(1500), Qt::green));
+    QVERIFY(isColour(outcome.image, at(300), at(2950), Qt::blue)); // near the bottom
+}
+
+void TestWebEngineCapturer::fullPageIsCutAtTheSizeCap()
+{
+    CaptureOptions options = small();
+    options.fullPage = true;
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/bands?height=40000")), 20000, options);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(outcome.image.height(), WebEngineCaptureTask::kMaxImageHeight);
+    QVERIFY(outcome.truncated);
+}
+
+void TestWebEngineCapturer::deviceScaleFactorGivesASharpRetinaShot()
+{
+    CaptureOptions options = small();
+    options.deviceScaleFactor = 2;
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/retina")), 20000, options);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(outcome.image.size(), QSize(1280, 800));
+    // The page saw a 2 dppx screen (it paints its background blue only then).
+    QVERIFY(isColour(outcome.image, 600, 600, Qt::blue));
+    // A 1-CSS-pixel black line at x = 100 covers exactly device pixels 200 and 201: drawn at
+    // the higher resolution, not a blurred upscale.
+    QVERIFY(isColour(outcome.image, 200, 300, Qt::black));
+    QVERIFY(isColour(outcome.image, 201, 300, Qt::black));
+    QVERIFY(isColour(outcome.image, 199, 300, Qt::blue));
+    QVERIFY(isColour(outcome.image, 202, 300, Qt::blue));
+}
+
+void TestWebEngineCapturer::waitForSelectorWaitsForALateElement()
+{
+    // The element comes from a setInterval, which the readiness check does not wait for:
+    // without the option the shot is taken before it exists.
+    const Outcome without = capture(m_pages.url(QStringLiteral("/late-element")));
+    QVERIFY2(without.ok, qPrintable(without.error));
+    QVERIFY(isColour(without.image, 50, 50, Qt::white));
+
+    CaptureOptions options = small();
+    options.waitForSelector = QStringLiteral("#late");
+    const Outcome with = capture(m_pages.url(QStringLiteral("/late-element")), 20000, options);
+    QVERIFY2(with.ok, qPrintable(with.error));
+    QVERIFY(isColour(with.image, 50, 50, Qt::red));
+}
+
+void TestWebEngineCapturer::waitForSelectorFailsAtTheTimeout()
+{
+    CaptureOptions options = small();
+    options.waitForSelector = QStringLiteral("#never");
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/colours")), 1500, options);
+    QVERIFY(!outcome.ok);
+    QVERIFY2(outcome.error.contains(QLatin1String("wait_for_selector \"#never\" to match")), qPrintable(outcome.error));
+}
+
+void TestWebEngineCapturer::waitForSelectorRefusesAnInvalidSelector()
+{
+    CaptureOptions options = small();
+    options.waitForSelector = QStringLiteral("div[");
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/colours")), 10000, options);
+    QVERIFY(!outcome.ok);
+    QVERIFY2(outcome.error.contains(QLatin1String("not a valid CSS selector")), qPrintable(outcome.error));
+}
+
+void TestWebEngineCapturer::delayWaitsAfterThePageIsReady()
+{
+    CaptureOptions options = small();
+    options.delayMs = 1200; // the element appears about 500 ms after load
+    QElapsedTimer timer;
+    timer.start();
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/late-element")), 20000, options);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QVERIFY(timer.elapsed() >= 1200);
+    QVERIFY(isColour(outcome.image, 50, 50, Qt::red));
 }
 
 int main(int argc, char *argv[])

@@ -146,6 +146,34 @@
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>scale %1×</source>
+        <translation>Skalierung %1×</translation>
+    </message>
+    <message>
+        <source>full page</source>
+        <translation>ganze Seite</translation>
+    </message>
+    <message>
+        <source>delay %1 ms</source>
+        <translation>Verzögerung %1 ms</translation>
+    </message>
+    <message>
+        <source>wait for %1</source>
+        <translation>warten auf %1</translation>
+    </message>
+    <message>
+        <source>timeout %1 s</source>
+        <translation>Zeitlimit %1 s</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>The page was taller than %1 px and was cut there.</source>
+        <translation>Die Seite war höher als %1 px und wurde dort abgeschnitten.</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>
@@ -672,6 +700,26 @@
     <message>
         <source>Height of the browser window, in CSS pixels</source>
         <translation>Höhe des Browserfensters in CSS-Pixeln</translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation>S&amp;kalierung:</translation>
+    </message>
+    <message>
+        <source>Device pixels per CSS pixel: 2× makes a sharp retina shot twice as large</source>
+        <translation>Gerätepixel pro CSS-Pixel: 2× ergibt eine scharfe Retina-Aufnahme in doppelter Größe</translation>
+    </message>
+    <message>
+        <source>&amp;Full page</source>
+        <translation>&amp;Ganze Seite</translation>
+    </message>
+    <message>
+        <source>Capture the whole scrollable page, not only the viewport</source>
+        <translation>Die ganze scrollbare Seite aufnehmen, nicht nur den sichtbaren Bereich</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
     </message>
 </context>
 <context>

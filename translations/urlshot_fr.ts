@@ -146,6 +146,34 @@
         <source>%1 ms</source>
         <translation>%1&#xa0;ms</translation>
     </message>
+    <message>
+        <source>scale %1×</source>
+        <translation>échelle %1×</translation>
+    </message>
+    <message>
+        <source>full page</source>
+        <translation>page entière</translation>
+    </message>
+    <message>
+        <source>delay %1 ms</source>
+        <translation>délai %1&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>wait for %1</source>
+        <translation>attendre %1</translation>
+    </message>
+    <message>
+        <source>timeout %1 s</source>
+        <translation>délai maximal %1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>The page was taller than %1 px and was cut there.</source>
+        <translation>La page dépassait %1&#xa0;px de haut et a été coupée à cette hauteur.</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>
@@ -672,6 +700,26 @@
     <message>
         <source>Height of the browser window, in CSS pixels</source>
         <translation>Hauteur de la fenêtre du navigateur, en pixels CSS</translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation>&amp;Échelle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Device pixels per CSS pixel: 2× makes a sharp retina shot twice as large</source>
+        <translation>Pixels physiques par pixel CSS&#xa0;: 2× donne une capture Retina nette, deux fois plus grande</translation>
+    </message>
+    <message>
+        <source>&amp;Full page</source>
+        <translation>Page &amp;entière</translation>
+    </message>
+    <message>
+        <source>Capture the whole scrollable page, not only the viewport</source>
+        <translation>Capturer toute la page défilante, pas seulement la partie visible</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
     </message>
 </context>
 <context>

@@ -3,70 +3,132 @@
 #include <QJsonValue>
 #include <QStringList>
 
+#include <cmath>
+
 namespace {
 
-bool readBoundedInt(const QJsonObject &object, const QString &key, int minimum, int maximum,
+const QString kViewport = QStringLiteral("viewport");
+const QString kFullPage = QStringLiteral("full_page");
+const QString kScale = QStringLiteral("device_scale_factor");
+const QString kDelay = QStringLiteral("delay_ms");
+const QString kWaitFor = QStringLiteral("wait_for_selector");
+const QString kTimeout = QStringLiteral("timeout_ms");
+
+bool isWholeNumber(const QJsonValue &json)
+{
+    return json.isDouble() && std::floor(json.toDouble()) == json.toDouble();
+}
+
+// Fails with "<name> must be a whole number from <minimum> to <maximum>".
+bool readBoundedInt(const QJsonValue &json, const QString &name, int minimum, int maximum,
                     int *value, QString *error)
 {
-    const QJsonValue json = object.value(key);
-    if (json.isUndefined())
-        return true;
-    const double number = json.toDouble(-1);
-    if (!json.isDouble() || number != int(number) || number < minimum || number > maximum) {
-        *error = QStringLiteral("must be a whole number from %1 to %2").arg(minimum).arg(maximum);
+    if (!isWholeNumber(json) || json.toDouble() < minimum || json.toDouble() > maximum) {
+        *error = QStringLiteral("%1 must be a whole number from %2 to %3").arg(name).arg(minimum).arg(maximum);
         return false;
     }
-    *value = int(number);
+    *value = int(json.toDouble());
     return true;
 }
 
 } // namespace
 
+bool CaptureOptions::operator==(const CaptureOptions &other) const
+{
+    return viewport == other.viewport && fullPage == other.fullPage
+        && deviceScaleFactor == other.deviceScaleFactor && delayMs == other.delayMs
+        && waitForSelector == other.waitForSelector && timeoutMs == other.timeoutMs;
+}
+
 QJsonObject CaptureOptions::toJson() const
 {
-    return { { QStringLiteral("viewport"),
-               QJsonObject { { QStringLiteral("width"), viewport.width() },
-                             { QStringLiteral("height"), viewport.height() } } } };
+    QJsonObject json {
+        { kViewport, QJsonObject { { QStringLiteral("width"), viewport.width() },
+                                   { QStringLiteral("height"), viewport.height() } } },
+        { kFullPage, fullPage },
+        { kScale, deviceScaleFactor },
+        { kDelay, delayMs },
+        { kWaitFor, waitForSelector.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(waitForSelector) },
+        { kTimeout, timeoutMs ? QJsonValue(*timeoutMs) : QJsonValue(QJsonValue::Null) },
+    };
+    return json;
 }
 
 QStringList CaptureOptions::fieldNames()
 {
-    return { QStringLiteral("viewport") };
+    return { kViewport, kFullPage, kScale, kDelay, kWaitFor, kTimeout };
 }
 
 std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, QString *error,
                                                        QString *field)
 {
     CaptureOptions options;
-    const QJsonValue viewport = json.value(QStringLiteral("viewport"));
+    const auto refuse = [error, field](const QString &name, const QString &message) {
+        *field = name;
+        *error = message;
+        return std::nullopt;
+    };
+
+    const QJsonValue viewport = json.value(kViewport);
     if (!viewport.isUndefined() && !viewport.isNull()) {
-        if (!viewport.isObject()) {
-            *field = QStringLiteral("viewport");
-            *error = QStringLiteral("viewport must be an object such as {\"width\": 1280, \"height\": 800}");
-            return std::nullopt;
-        }
+        if (!viewport.isObject())
+            return refuse(kViewport, QStringLiteral("viewport must be an object such as {\"width\": 1280, \"height\": 800}"));
         const QJsonObject size = viewport.toObject();
         for (auto it = size.begin(); it != size.end(); ++it) {
             if (it.key() != QLatin1String("width") && it.key() != QLatin1String("height")) {
-                *field = QStringLiteral("viewport.%1").arg(it.key());
-                *error = QStringLiteral("unknown field %1; viewport takes width and height").arg(*field);
-                return std::nullopt;
+                const QString name = QStringLiteral("viewport.%1").arg(it.key());
+                return refuse(name, QStringLiteral("unknown field %1; viewport takes width and height").arg(name));
             }
         }
         int width = options.viewport.width();
         int height = options.viewport.height();
         QString why;
-        if (!readBoundedInt(size, QStringLiteral("width"), kMinWidth, kMaxWidth, &width, &why)) {
-            *field = QStringLiteral("viewport.width");
-            *error = QStringLiteral("viewport.width %1").arg(why);
-            return std::nullopt;
-        }
-        if (!readBoundedInt(size, QStringLiteral("height"), kMinHeight, kMaxHeight, &height, &why)) {
-            *field = QStringLiteral("viewport.height");
-            *error = QStringLiteral("viewport.height %1").arg(why);
-            return std::nullopt;
-        }
+        if (size.contains(QLatin1String("width"))
+            && !readBoundedInt(size.value(QLatin1String("width")), QStringLiteral("viewport.width"),
+                               kMinWidth, kMaxWidth, &width, &why))
+            return refuse(QStringLiteral("viewport.width"), why);
+        if (size.contains(QLatin1String("height"))
+            && !readBoundedInt(size.value(QLatin1String("height")), QStringLiteral("viewport.height"),
+                               kMinHeight, kMaxHeight, &height, &why))
+            return refuse(QStringLiteral("viewport.height"), why);
         options.viewport = QSize(width, height);
+    }
+
+    const QJsonValue fullPage = json.value(kFullPage);
+    if (!fullPage.isUndefined() && !fullPage.isNull()) {
+        if (!fullPage.isBool())
+            return refuse(kFullPage, QStringLiteral("full_page must be true or false"));
+        options.fullPage = fullPage.toBool();
+    }
+
+    const QJsonValue scale = json.value(kScale);
+    if (!scale.isUndefined() && !scale.isNull()) {
+        if (!scale.isDouble() || scale.toDouble() < kMinScale || scale.toDouble() > kMaxScale)
+            return refuse(kScale, QStringLiteral("device_scale_factor must be a number from 1 to 3"));
+        options.deviceScaleFactor = scale.toDouble();
+    }
+
+    QString why;
+    const QJsonValue delay = json.value(kDelay);
+    if (!delay.isUndefined() && !delay.isNull()
+        && !readBoundedInt(delay, kDelay, 0, kMaxDelayMs, &options.delayMs, &why))
+        return refuse(kDelay, why);
+
+    const QJsonValue waitFor = json.value(kWaitFor);
+    if (!waitFor.isUndefined() && !waitFor.isNull()) {
+        if (!waitFor.isString() || waitFor.toString().trimmed().isEmpty())
+            return refuse(kWaitFor, QStringLiteral("wait_for_selector must be a CSS selector such as \"#chart canvas\""));
+        if (waitFor.toString().size() > kMaxSelectorLength)
+            return refuse(kWaitFor, QStringLiteral("wait_for_selector is longer than %1 characters").arg(kMaxSelectorLength));
+        options.waitForSelector = waitFor.toString().trimmed();
+    }
+
+    const QJsonValue timeout = json.value(kTimeout);
+    if (!timeout.isUndefined() && !timeout.isNull()) {
+        int timeoutMs = 0;
+        if (!readBoundedInt(timeout, kTimeout, kMinTimeoutMs, kMaxTimeoutMs, &timeoutMs, &why))
+            return refuse(kTimeout, why);
+        options.timeoutMs = timeoutMs;
     }
     return options;
 }

@@ -15,8 +15,19 @@ struct CaptureOptions
     static constexpr int kMinHeight = 200;
     static constexpr int kMaxHeight = 2160;
     static constexpr QSize kDefaultViewport { 1280, 800 };
+    static constexpr double kMinScale = 1.0;
+    static constexpr double kMaxScale = 3.0;
+    static constexpr int kMaxDelayMs = 30000;
+    static constexpr int kMinTimeoutMs = 1000;
+    static constexpr int kMaxTimeoutMs = 120000;
+    static constexpr int kMaxSelectorLength = 1000;
 
-    QSize viewport = kDefaultViewport;
+    QSize viewport = kDefaultViewport; // CSS pixels
+    bool fullPage = false; // the whole scrollable height, up to the image size cap
+    double deviceScaleFactor = 1.0; // device pixels per CSS pixel: 2 gives a retina shot
+    int delayMs = 0; // extra wait once the page is ready
+    QString waitForSelector; // capture once a CSS selector matches; fail at the timeout
+    std::optional<int> timeoutMs; // the service's default when unset
 
     QJsonObject toJson() const;
 
@@ -27,6 +38,6 @@ struct CaptureOptions
     // The option names accepted at the top level of a submission.
     static QStringList fieldNames();
 
-    bool operator==(const CaptureOptions &other) const { return viewport == other.viewport; }
+    bool operator==(const CaptureOptions &other) const;
     bool operator!=(const CaptureOptions &other) const { return !(*this == other); }
 };

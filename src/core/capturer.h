@@ -1,8 +1,10 @@
 #pragma once
 
+#include "captureoptions.h"
+
 #include <QImage>
+#include <QMetaType>
 #include <QObject>
-#include <QSize>
 #include <QString>
 #include <QUrl>
 
@@ -11,9 +13,18 @@ struct CaptureRequest
 {
     QString jobId;
     QUrl url;
-    QSize viewport { 1280, 800 };
-    int timeoutMs = 30000;
+    CaptureOptions options;
+    int timeoutMs = 30000; // the job's own timeout_ms, or the service's default
 };
+
+// What a capture produced.
+struct CaptureResult
+{
+    QImage image;
+    bool truncated = false; // a full page taller than the image size cap was cut there
+};
+
+Q_DECLARE_METATYPE(CaptureResult)
 
 // Renders pages to images. The queue, the API and the GUI only know this interface, so they
 // can be tested with a fake; WebEngineCapturer is the real one.
@@ -31,6 +42,6 @@ public:
     virtual int activeCount() const = 0;
 
 signals:
-    void captured(const QString &jobId, const QImage &image);
+    void captured(const QString &jobId, const CaptureResult &result);
     void failed(const QString &jobId, const QString &error);
 };

@@ -50,6 +50,7 @@ struct Job
     int imageWidth = 0;
     int imageHeight = 0;
     qint64 imageBytes = 0;
+    bool imageTruncated = false; // a full page cut at the image size cap
 
     WebhookState webhookState = WebhookState::None;
     int webhookAttemptCount = 0;

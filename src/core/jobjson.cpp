@@ -77,7 +77,8 @@ QJsonObject full(const Job &job, const QUrl &publicBase, WebhookAttempts include
                                   { QStringLiteral("content_type"), QStringLiteral("image/png") },
                                   { QStringLiteral("width"), job.imageWidth },
                                   { QStringLiteral("height"), job.imageHeight },
-                                  { QStringLiteral("bytes"), job.imageBytes } });
+                                  { QStringLiteral("bytes"), job.imageBytes },
+                                  { QStringLiteral("truncated"), job.imageTruncated } });
     } else {
         json.insert(QStringLiteral("image"), QJsonValue::Null);
     }

@@ -80,8 +80,8 @@ void JobQueue::fillSlots()
             return;
         m_capturing.insert(job->id);
         qCDebug(lcQueue) << "capturing" << job->id << job->url;
-        m_capturer->start(
-            { job->id, job->url, job->options.viewport, m_settings.captureTimeoutMs });
+        m_capturer->start({ job->id, job->url, job->options,
+                            job->options.timeoutMs.value_or(m_settings.captureTimeoutMs) });
     }
 }
 
@@ -101,8 +101,9 @@ void JobQueue::cancel(const QString &jobId)
     }
 }
 
-void JobQueue::onCaptured(const QString &jobId, const QImage &image)
+void JobQueue::onCaptured(const QString &jobId, const CaptureResult &result)
 {
+    const QImage &image = result.image;
     if (!m_capturing.remove(jobId))
         return;
     m_saving.insert(jobId);
@@ -110,14 +111,14 @@ void JobQueue::onCaptured(const QString &jobId, const QImage &image)
     const QString path = m_imageDir.filePath(fileName);
     auto *watcher = new QFutureWatcher<SavedImage>(this);
     connect(watcher, &QFutureWatcher<SavedImage>::finished, this,
-            [this, watcher, jobId, fileName, size = image.size()] {
+            [this, watcher, jobId, fileName, size = image.size(), truncated = result.truncated] {
                 watcher->deleteLater();
                 const SavedImage saved = watcher->result();
                 m_saving.remove(jobId);
                 if (saved.error.isEmpty()) {
                     // The job may have been deleted while its image was written.
                     if (!m_store->markCompleted(jobId, fileName, size.width(), size.height(),
-                                                saved.bytes))
+                                                saved.bytes, truncated))
                         QFile::remove(m_imageDir.filePath(fileName));
                 } else
                     m_store->markFailed(jobId, saved.error);

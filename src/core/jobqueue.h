@@ -7,6 +7,7 @@
 #include <QTimer>
 
 class Capturer;
+struct CaptureResult;
 class JobStore;
 struct Job;
 
@@ -50,7 +51,7 @@ signals:
 
 private:
     void fillSlots();
-    void onCaptured(const QString &jobId, const QImage &image);
+    void onCaptured(const QString &jobId, const CaptureResult &result);
     void onCaptureFailed(const QString &jobId, const QString &error);
     void abandonRemainingCaptures();
     void checkDrained();

@@ -19,12 +19,13 @@ namespace {
 const QStringList kMigrations {
     QStringLiteral(":/urlshot/migrations/001_initial.sql"),
     QStringLiteral(":/urlshot/migrations/002_capture_options.sql"),
+    QStringLiteral(":/urlshot/migrations/003_image_truncated.sql"),
 };
 
 const QString kJobColumns = QStringLiteral(
     "id, url, webhook_url, status, created_at, started_at, finished_at, error, capture_attempts, "
     "image_file, image_width, image_height, image_bytes, webhook_state, webhook_attempt_count, "
-    "webhook_next_attempt_at, webhook_last_error, options");
+    "webhook_next_attempt_at, webhook_last_error, options, image_truncated");
 
 qint64 toMs(const QDateTime &time)
 {
@@ -77,6 +78,7 @@ Job jobFromRow(const QSqlQuery &query)
                       QJsonDocument::fromJson(query.value(17).toString().toUtf8()).object(),
                       &ignoredError, &ignoredField)
                       .value_or(CaptureOptions());
+    job.imageTruncated = query.value(18).toBool();
     return job;
 }
 
@@ -494,18 +496,20 @@ std::optional<Job> JobStore::claimNextQueued()
 }
 
 bool JobStore::markCompleted(const QString &id, const QString &imageFile, int width, int height,
-                             qint64 bytes)
+                             qint64 bytes, bool truncated)
 {
-    return setFinished(id, JobStatus::Completed, QString(), imageFile, width, height, bytes);
+    return setFinished(id, JobStatus::Completed, QString(), imageFile, width, height, bytes,
+                       truncated);
 }
 
 bool JobStore::markFailed(const QString &id, const QString &error)
 {
-    return setFinished(id, JobStatus::Failed, error, QString(), 0, 0, 0);
+    return setFinished(id, JobStatus::Failed, error, QString(), 0, 0, 0, false);
 }
 
 bool JobStore::setFinished(const QString &id, JobStatus status, const QString &error,
-                           const QString &imageFile, int width, int height, qint64 bytes)
+                           const QString &imageFile, int width, int height, qint64 bytes,
+                           bool truncated)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery query(database());
@@ -513,7 +517,7 @@ bool JobStore::setFinished(const QString &id, JobStatus status, const QString &e
     // crash between the two cannot lose it.
     query.prepare(QStringLiteral(
         "UPDATE jobs SET status = ?, finished_at = ?, error = ?, image_file = ?, "
-        "image_width = ?, image_height = ?, image_bytes = ?, "
+        "image_width = ?, image_height = ?, image_bytes = ?, image_truncated = ?, "
         "webhook_state = CASE WHEN webhook_url IS NULL THEN 'none' ELSE 'pending' END, "
         "webhook_next_attempt_at = CASE WHEN webhook_url IS NULL THEN NULL ELSE ? END "
         "WHERE id = ? AND status = 'pending'"));
@@ -524,6 +528,7 @@ bool JobStore::setFinished(const QString &id, JobStatus status, const QString &e
     query.addBindValue(status == JobStatus::Completed ? QVariant(width) : QVariant());
     query.addBindValue(status == JobStatus::Completed ? QVariant(height) : QVariant());
     query.addBindValue(status == JobStatus::Completed ? QVariant(bytes) : QVariant());
+    query.addBindValue(truncated ? 1 : 0);
     query.addBindValue(now);
     query.addBindValue(id);
     if (!run(query))
@@ -561,7 +566,7 @@ std::optional<Job> JobStore::retry(const QString &id)
         reset.prepare(QStringLiteral(
             "UPDATE jobs SET status = 'queued', started_at = NULL, finished_at = NULL, "
             "error = NULL, capture_attempts = 0, image_file = NULL, image_width = NULL, "
-            "image_height = NULL, image_bytes = NULL, webhook_state = 'none', "
+            "image_height = NULL, image_bytes = NULL, image_truncated = 0, webhook_state = 'none', "
             "webhook_attempt_count = 0, webhook_next_attempt_at = NULL, webhook_last_error = NULL "
             "WHERE id = ? AND status = 'failed'"));
         reset.addBindValue(id);

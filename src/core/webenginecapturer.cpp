@@ -20,9 +20,9 @@ void WebEngineCapturer::start(const CaptureRequest &request)
     auto *task = new WebEngineCaptureTask(request);
     m_tasks.insert(request.jobId, task);
     const QString jobId = request.jobId;
-    connect(task, &WebEngineCaptureTask::succeeded, this, [this, jobId](const QImage &image) {
+    connect(task, &WebEngineCaptureTask::succeeded, this, [this, jobId](const CaptureResult &result) {
         finishTask(jobId);
-        emit captured(jobId, image);
+        emit captured(jobId, result);
     });
     connect(task, &WebEngineCaptureTask::failed, this, [this, jobId](const QString &error) {
         finishTask(jobId);

@@ -4,6 +4,8 @@
 #include "logging.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QVariantMap>
 #include <QWebEngineDownloadRequest>
@@ -13,6 +15,8 @@
 #include <QWebEngineScriptCollection>
 #include <QWebEngineSettings>
 #include <QWebEngineView>
+
+#include <cmath>
 
 namespace {
 
@@ -102,7 +106,10 @@ WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request, QObjec
                            | Qt::WindowDoesNotAcceptFocus | Qt::WindowTransparentForInput);
     m_view->setAttribute(Qt::WA_ShowWithoutActivating);
     m_view->move(kOffscreenPosition);
-    m_view->resize(m_request.viewport);
+    // A retina shot: the view has scale × the CSS viewport in device pixels and the page is
+    // zoomed by the same factor, so CSS pixels stay put and window.devicePixelRatio is the
+    // scale (verified: sharp, not upscaled).
+    m_view->resize(m_request.options.viewport * m_request.options.deviceScaleFactor);
     m_view->setPage(m_page.get());
 
     m_timeout.setSingleShot(true);
@@ -125,6 +132,7 @@ void WebEngineCaptureTask::start()
     m_sinceStart.start();
     m_timeout.start(m_request.timeoutMs);
     m_view->show();
+    applyZoom();
     m_page->load(m_request.url);
     qCDebug(lcCapture) << m_request.jobId << "loading" << m_request.url;
 }
@@ -135,8 +143,10 @@ void WebEngineCaptureTask::onLoadingChanged(const QWebEngineLoadingInfo &info)
     // before the loading info that says why.
     switch (info.status()) {
     case QWebEngineLoadingInfo::LoadStartedStatus:
+        // Chromium keeps zoom per host, so each navigation gets it again.
+        applyZoom();
         // A script or meta refresh navigating away while we wait: wait for the new page.
-        if (m_stage == Stage::Settling) {
+        if (m_stage == Stage::Settling || m_stage == Stage::WaitingForSelector) {
             m_stage = Stage::Loading;
             m_probeTimer.stop();
         }
@@ -171,11 +181,18 @@ void WebEngineCaptureTask::onLoaded()
     if (m_stage != Stage::Loading)
         return;
     qCDebug(lcCapture) << m_request.jobId << "loaded in" << m_sinceStart.elapsed() << "ms";
+    applyZoom();
     m_stage = Stage::Settling;
     m_sinceLoad.start();
     m_probeTimer.disconnect();
     connect(&m_probeTimer, &QTimer::timeout, this, &WebEngineCaptureTask::probeReadiness);
     probeReadiness();
+}
+
+void WebEngineCaptureTask::applyZoom()
+{
+    if (!qFuzzyCompare(m_page->zoomFactor(), m_request.options.deviceScaleFactor))
+        m_page->setZoomFactor(m_request.options.deviceScaleFactor);
 }
 
 void WebEngineCaptureTask::probeReadiness()
@@ -201,16 +218,123 @@ void WebEngineCaptureTask::probeReadiness()
                 if (!ready)
                     qCDebug(lcCapture) << self->m_request.jobId << "never went quiet; capturing"
                                        << "anyway" << probe;
-                self->requestPaintedFrame();
+                self->waitForSelector();
                 return;
             }
             self->m_probeTimer.start(kProbeIntervalMs);
         });
 }
 
+void WebEngineCaptureTask::waitForSelector()
+{
+    if (m_request.options.waitForSelector.isEmpty()) {
+        delayThenMeasure();
+        return;
+    }
+    m_stage = Stage::WaitingForSelector;
+    m_probeTimer.disconnect();
+    connect(&m_probeTimer, &QTimer::timeout, this, &WebEngineCaptureTask::probeSelector);
+    probeSelector();
+}
+
+void WebEngineCaptureTask::probeSelector()
+{
+    if (m_stage != Stage::WaitingForSelector)
+        return;
+    // The selector goes in as a JSON string literal: it cannot break out of the script.
+    const QString literal = QString::fromUtf8(
+        QJsonDocument(QJsonArray { m_request.options.waitForSelector }).toJson(QJsonDocument::Compact));
+    const QString script = QStringLiteral(
+        "(() => { try { return document.querySelector(%1[0]) ? 1 : 0; } catch (e) { return -1; } })()")
+                               .arg(literal);
+    const QPointer<WebEngineCaptureTask> self(this);
+    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld, [self](const QVariant &found) {
+        if (!self || self->m_stage != Stage::WaitingForSelector)
+            return;
+        const int result = found.toInt();
+        if (result < 0) {
+            self->fail(QStringLiteral("wait_for_selector \"%1\" is not a valid CSS selector")
+                           .arg(self->m_request.options.waitForSelector));
+        } else if (result > 0) {
+            qCDebug(lcCapture) << self->m_request.jobId << "selector matched after"
+                               << self->m_sinceLoad.elapsed() << "ms";
+            self->delayThenMeasure();
+        } else {
+            self->m_probeTimer.start(kSelectorPollMs);
+        }
+    });
+}
+
+void WebEngineCaptureTask::delayThenMeasure()
+{
+    m_probeTimer.stop();
+    if (m_request.options.delayMs <= 0) {
+        measurePage();
+        return;
+    }
+    m_stage = Stage::Delaying;
+    const QPointer<WebEngineCaptureTask> self(this);
+    QTimer::singleShot(m_request.options.delayMs, this, [self] {
+        if (self && self->m_stage == Stage::Delaying)
+            self->measurePage();
+    });
+}
+
+void WebEngineCaptureTask::measurePage()
+{
+    if (!m_request.options.fullPage) {
+        requestPaintedFrame();
+        return;
+    }
+    // contentsSize() stays 0x0 offscreen: ask the page itself, in CSS pixels.
+    m_stage = Stage::Measuring;
+    const QPointer<WebEngineCaptureTask> self(this);
+    m_page->runJavaScript(
+        QStringLiteral("Math.max(document.documentElement ? document.documentElement.scrollHeight : 0,"
+                       " document.body ? document.body.scrollHeight : 0)"),
+        QWebEngineScript::ApplicationWorld, [self](const QVariant &height) {
+            if (!self || self->m_stage != Stage::Measuring)
+                return;
+            const CaptureOptions &options = self->m_request.options;
+            const int cssHeight = std::max(options.viewport.height(), height.toInt());
+            int deviceHeight = int(std::ceil(cssHeight * options.deviceScaleFactor));
+            if (deviceHeight > kMaxImageHeight) {
+                deviceHeight = kMaxImageHeight;
+                self->m_truncated = true;
+            }
+            qCDebug(lcCapture) << self->m_request.jobId << "full page" << cssHeight
+                               << "CSS px ->" << deviceHeight << "device px";
+            self->m_view->resize(self->m_view->width(), deviceHeight);
+            self->m_expectedInnerHeight = int(std::floor(deviceHeight / options.deviceScaleFactor));
+            self->m_sinceFrameRequest.start();
+            self->probeResized();
+        });
+}
+
+// The new size reaches the renderer asynchronously; frames requested before it arrives
+// would be painted at the old size, leaving the rest of the image blank.
+void WebEngineCaptureTask::probeResized()
+{
+    if (m_stage != Stage::Measuring)
+        return;
+    const QPointer<WebEngineCaptureTask> self(this);
+    m_page->runJavaScript(QStringLiteral("window.innerHeight"), QWebEngineScript::ApplicationWorld,
+                          [self](const QVariant &innerHeight) {
+                              if (!self || self->m_stage != Stage::Measuring)
+                                  return;
+                              if (innerHeight.toInt() >= self->m_expectedInnerHeight
+                                  || self->m_sinceFrameRequest.elapsed() > 2000)
+                                  self->requestPaintedFrame();
+                              else
+                                  QTimer::singleShot(kProbeIntervalMs, self.data(),
+                                                     &WebEngineCaptureTask::probeResized);
+                          });
+}
+
 void WebEngineCaptureTask::requestPaintedFrame()
 {
     m_stage = Stage::Painting;
+    m_sinceFrameRequest.start();
     m_page->runJavaScript(QStringLiteral("window.__urlshot && window.__urlshot.requestFrame()"),
                           QWebEngineScript::MainWorld);
     m_probeTimer.disconnect();
@@ -230,7 +354,9 @@ void WebEngineCaptureTask::probePainted()
                 return;
             // The renderer has produced the frame; give the compositor one more turn to hand
             // it to the view before grabbing.
-            if (painted.toBool() || self->m_sinceLoad.elapsed() >= kMaxSettleMs + 1000)
+            // A page whose frames never come (rAF throttled, a script blocking the main
+            // thread) is grabbed after a second rather than held to the timeout.
+            if (painted.toBool() || self->m_sinceFrameRequest.elapsed() >= 1000)
                 QTimer::singleShot(kProbeIntervalMs, self.data(), &WebEngineCaptureTask::grab);
             else
                 self->m_probeTimer.start(kProbeIntervalMs);
@@ -251,7 +377,7 @@ void WebEngineCaptureTask::grab()
     }
     qCDebug(lcCapture) << m_request.jobId << "captured" << image.size() << "in"
                        << m_sinceStart.elapsed() << "ms";
-    emit succeeded(image);
+    emit succeeded({ image, m_truncated });
 }
 
 void WebEngineCaptureTask::fail(const QString &error)
@@ -268,9 +394,18 @@ void WebEngineCaptureTask::fail(const QString &error)
 
 void WebEngineCaptureTask::onTimeout()
 {
-    const QString waitingFor = m_stage == Stage::Loading
-        ? QStringLiteral("the page to finish loading")
-        : QStringLiteral("the page to finish rendering");
+    QString waitingFor;
+    switch (m_stage) {
+    case Stage::Loading:
+        waitingFor = QStringLiteral("the page to finish loading");
+        break;
+    case Stage::WaitingForSelector:
+        waitingFor = QStringLiteral("wait_for_selector \"%1\" to match").arg(m_request.options.waitForSelector);
+        break;
+    default:
+        waitingFor = QStringLiteral("the page to finish rendering");
+        break;
+    }
     fail(QStringLiteral("timed out after %1 s waiting for %2")
              .arg(m_request.timeoutMs / 1000.0, 0, 'g', 3)
              .arg(waitingFor));

@@ -13,7 +13,8 @@ class QWebEngineLoadingInfo;
 class QWebEngineProfile;
 class QWebEngineView;
 
-// One capture: load -> wait until the page is ready -> wait for a painted frame -> grab.
+// One capture: load -> wait until the page is ready -> (wait for a selector) -> (delay) ->
+// (grow the view to the page's height) -> wait for a painted frame -> grab.
 // A chain of signals and timers, never a nested event loop. Owns a fresh off-the-record
 // profile, its page and a hidden view, all deleted with the task (page before profile).
 // Emits exactly one of succeeded()/failed(). Lives on the GUI thread.
@@ -30,17 +31,27 @@ public:
     static constexpr int kQuietMs = 50; // no DOM change or tracked callback for this long (3 frames)
     static constexpr int kProbeIntervalMs = 16; // about one frame
     static constexpr int kMaxSettleMs = 4000; // pages that never go quiet are captured anyway
+    static constexpr int kSelectorPollMs = 50;
+    // Full pages are cut at this height in device pixels: far below QPainter's 32,767 limit
+    // and the 16-bit window coordinates, and already a 260 MB image at 3840 px wide.
+    static constexpr int kMaxImageHeight = 16384;
 
 signals:
-    void succeeded(const QImage &image);
+    void succeeded(const CaptureResult &result);
     void failed(const QString &error);
 
 private:
-    enum class Stage { Idle, Loading, Settling, Painting, Done };
+    enum class Stage { Idle, Loading, Settling, WaitingForSelector, Delaying, Measuring, Painting, Done };
 
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
     void onLoaded();
+    void applyZoom();
     void probeReadiness();
+    void waitForSelector();
+    void probeSelector();
+    void delayThenMeasure();
+    void measurePage();
+    void probeResized();
     void requestPaintedFrame();
     void probePainted();
     void grab();
@@ -56,4 +67,7 @@ private:
     QTimer m_probeTimer;
     QElapsedTimer m_sinceStart;
     QElapsedTimer m_sinceLoad;
+    QElapsedTimer m_sinceFrameRequest;
+    bool m_truncated = false;
+    int m_expectedInnerHeight = 0; // CSS pixels, once a full-page resize has arrived
 };

@@ -72,6 +72,19 @@ void JobDetailsView::showJob(const Job &job, const QUrl &publicBaseUrl)
     if (job.startedAt.isValid() && job.finishedAt.isValid())
         html += row(tr("Capture took"), escaped(JobTableModel::durationText(job)));
     html += row(tr("Viewport"), escaped(tr("%1 × %2 px").arg(job.options.viewport.width()).arg(job.options.viewport.height())));
+    QStringList options;
+    if (job.options.deviceScaleFactor != 1.0)
+        options << tr("scale %1×").arg(job.options.deviceScaleFactor);
+    if (job.options.fullPage)
+        options << tr("full page");
+    if (job.options.delayMs > 0)
+        options << tr("delay %1 ms").arg(job.options.delayMs);
+    if (!job.options.waitForSelector.isEmpty())
+        options << tr("wait for %1").arg(job.options.waitForSelector);
+    if (job.options.timeoutMs)
+        options << tr("timeout %1 s").arg(*job.options.timeoutMs / 1000.0);
+    if (!options.isEmpty())
+        html += row(tr("Options"), escaped(options.join(QStringLiteral(", "))));
     if (job.captureAttempts > 1)
         html += row(tr("Capture attempts"), QString::number(job.captureAttempts));
     if (!job.error.isEmpty())
@@ -81,6 +94,8 @@ void JobDetailsView::showJob(const Job &job, const QUrl &publicBaseUrl)
                                              .arg(job.imageWidth)
                                              .arg(job.imageHeight)
                                              .arg(QLocale().formattedDataSize(job.imageBytes))));
+        if (job.imageTruncated)
+            html += row(QString(), escaped(tr("The page was taller than %1 px and was cut there.").arg(job.imageHeight)));
         html += row(tr("Public link"), link(JobJson::screenshotUrl(publicBaseUrl, job.id)));
     }
     html += row(tr("Status link"), link(JobJson::statusUrl(publicBaseUrl, job.id)));

@@ -47,6 +47,8 @@ SubmissionWidget::SubmissionWidget(QWidget *parent)
     m_ui->heightSpinBox->setRange(CaptureOptions::kMinHeight, CaptureOptions::kMaxHeight);
     m_ui->widthSpinBox->setValue(CaptureOptions::kDefaultViewport.width());
     m_ui->heightSpinBox->setValue(CaptureOptions::kDefaultViewport.height());
+    for (int scale = 1; scale <= int(CaptureOptions::kMaxScale); ++scale)
+        m_ui->scaleComboBox->addItem(tr("%1×").arg(scale), scale);
     m_ui->errorLabel->hide();
 
     connect(m_ui->urlEdit, &QLineEdit::returnPressed, this, &SubmissionWidget::submit);
@@ -120,6 +122,8 @@ void SubmissionWidget::submitEntries(const QStringList &entries)
     }
     CaptureOptions options;
     options.viewport = QSize(m_ui->widthSpinBox->value(), m_ui->heightSpinBox->value());
+    options.deviceScaleFactor = m_ui->scaleComboBox->currentData().toDouble();
+    options.fullPage = m_ui->fullPageCheckBox->isChecked();
     m_ui->errorLabel->hide();
     m_ui->urlEdit->clear();
     emit submitRequested(urls, webhook, options);

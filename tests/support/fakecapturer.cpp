@@ -35,7 +35,7 @@ void FakeCapturer::finish(const CaptureRequest &request)
         emit failed(request.jobId, QStringLiteral("fake failure for %1").arg(request.url.toString()));
         return;
     }
-    QImage image(request.viewport, QImage::Format_RGB32);
+    QImage image(request.options.viewport * request.options.deviceScaleFactor, QImage::Format_RGB32);
     image.fill(kColour);
-    emit captured(request.jobId, image);
+    emit captured(request.jobId, CaptureResult { image, false });
 }
