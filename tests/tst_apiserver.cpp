@@ -28,6 +28,8 @@ private slots:
     void submitAnswers202WithTheJob();
     void submitTakesTheViewport();
     void submitTakesEveryCaptureOption();
+    void servesEachFormatUnderItsType_data();
+    void servesEachFormatUnderItsType();
     void submitRefusesBadInput_data();
     void submitRefusesBadInput();
     void submitRefusesOversizedBodies();
@@ -203,6 +205,58 @@ void TestApiServer::submitTakesEveryCaptureOption()
     QCOMPARE(m_capturer->started().constLast().timeoutMs, 30000);
 }
 
+void TestApiServer::servesEachFormatUnderItsType_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("extension");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("decoder"); // QImage format, or empty for PDF
+    QTest::addRow("png") << QStringLiteral("png") << QStringLiteral("png") << QByteArray("image/png") << QByteArray("PNG");
+    QTest::addRow("jpeg") << QStringLiteral("jpeg") << QStringLiteral("jpg") << QByteArray("image/jpeg") << QByteArray("JPEG");
+    QTest::addRow("jpg alias") << QStringLiteral("jpg") << QStringLiteral("jpg") << QByteArray("image/jpeg") << QByteArray("JPEG");
+    QTest::addRow("webp") << QStringLiteral("webp") << QStringLiteral("webp") << QByteArray("image/webp") << QByteArray("WEBP");
+    QTest::addRow("pdf") << QStringLiteral("pdf") << QStringLiteral("pdf") << QByteArray("application/pdf") << QByteArray();
+}
+
+void TestApiServer::servesEachFormatUnderItsType()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, extension);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, decoder);
+    const Reply reply = call("POST", QStringLiteral("/screenshots"),
+                             QStringLiteral(R"({"url": "https://example.com", "format": "%1"})").arg(format).toUtf8());
+    QCOMPARE(reply.status, 202);
+    const QString id = reply.json.value(QStringLiteral("id")).toString();
+    QVERIFY(reply.json.value(QStringLiteral("screenshot_url")).toString().endsWith(id + QLatin1Char('.') + extension));
+    QTRY_COMPARE(m_service->store()->status(id), std::optional<JobStatus>(JobStatus::Completed));
+
+    for (const QString &path : { QStringLiteral("/screenshots/%1.%2").arg(id, extension),
+                                 QStringLiteral("/screenshots/%1/image").arg(id) }) {
+        const Reply file = call("GET", path);
+        QVERIFY2(file.status == 200, qPrintable(path + QLatin1Char(' ') + QString::fromUtf8(file.body)));
+        QCOMPARE(file.headers.value("content-type"), contentType);
+        if (decoder.isEmpty()) {
+            QVERIFY(file.body.startsWith("%PDF-"));
+        } else {
+            const QImage image = QImage::fromData(file.body, decoder.constData());
+            QCOMPARE(image.size(), QSize(1280, 800));
+            const QColor pixel = image.pixelColor(100, 100);
+            QVERIFY(qAbs(pixel.red() - FakeCapturer::kColour.red()) < 8);
+            QVERIFY(qAbs(pixel.blue() - FakeCapturer::kColour.blue()) < 8);
+        }
+    }
+    const QJsonObject image = call("GET", QStringLiteral("/screenshots/%1").arg(id)).json.value(QStringLiteral("image")).toObject();
+    QCOMPARE(image.value(QStringLiteral("content_type")).toString().toLatin1(), contentType);
+    if (extension != QLatin1String("png")) {
+        // The .png link answers only for PNG jobs, and says where the file is.
+        const Reply wrong = call("GET", QStringLiteral("/screenshots/%1.png").arg(id));
+        QCOMPARE(wrong.status, 404);
+        QVERIFY2(wrong.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("/screenshots/%1/image").arg(id)),
+                 qPrintable(wrong.json.value(QStringLiteral("detail")).toString()));
+    }
+}
+
 void TestApiServer::submitRefusesBadInput_data()
 {
     QTest::addColumn<QByteArray>("body");
@@ -244,6 +298,11 @@ void TestApiServer::submitRefusesBadInput_data()
     QTest::addRow("selector too long") << (R"({"url": "https://example.com", "wait_for_selector": ")" + QByteArray(1001, 'a') + R"("})") << QStringLiteral("wait_for_selector") << QStringLiteral("longer than 1000");
     QTest::addRow("timeout too short") << QByteArray(R"({"url": "https://example.com", "timeout_ms": 500})") << QStringLiteral("timeout_ms") << QStringLiteral("1000 to 120000");
     QTest::addRow("timeout too long") << QByteArray(R"({"url": "https://example.com", "timeout_ms": 200000})") << QStringLiteral("timeout_ms") << QStringLiteral("1000 to 120000");
+    QTest::addRow("unknown format") << QByteArray(R"({"url": "https://example.com", "format": "gif"})") << QStringLiteral("format") << QStringLiteral("png, jpeg, webp, pdf");
+    QTest::addRow("format not text") << QByteArray(R"({"url": "https://example.com", "format": 1})") << QStringLiteral("format") << QStringLiteral("png, jpeg, webp, pdf");
+    QTest::addRow("quality for png") << QByteArray(R"({"url": "https://example.com", "quality": 90})") << QStringLiteral("quality") << QStringLiteral("jpeg and webp");
+    QTest::addRow("quality too high") << QByteArray(R"({"url": "https://example.com", "format": "jpeg", "quality": 101})") << QStringLiteral("quality") << QStringLiteral("1 to 100");
+    QTest::addRow("quality zero") << QByteArray(R"({"url": "https://example.com", "format": "webp", "quality": 0})") << QStringLiteral("quality") << QStringLiteral("1 to 100");
     QTest::addRow("unknown field") << QByteArray(R"({"url": "https://example.com", "full_pgae": true})") << QStringLiteral("full_pgae") << QStringLiteral("unknown field");
 }
 
@@ -307,6 +366,7 @@ void TestApiServer::unknownIdsAre404_data()
     QTest::addRow("status, junk id") << QStringLiteral("/screenshots/nope/status");
     QTest::addRow("job, sql-ish id") << QStringLiteral("/screenshots/1%27%20OR%20%271%27=%271");
     QTest::addRow("image, junk id") << QStringLiteral("/screenshots/..png");
+    QTest::addRow("any image, well-formed id") << QStringLiteral("/screenshots/%1/image").arg(wellFormed);
 }
 
 void TestApiServer::unknownIdsAre404()

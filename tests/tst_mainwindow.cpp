@@ -189,12 +189,15 @@ void TestMainWindow::formOptionsReachTheJob()
     auto *scale = m_window->findChild<QComboBox *>(QStringLiteral("scaleComboBox"));
     scale->setCurrentIndex(scale->findData(2));
     m_window->findChild<QCheckBox *>(QStringLiteral("fullPageCheckBox"))->setChecked(true);
+    auto *format = m_window->findChild<QComboBox *>(QStringLiteral("formatComboBox"));
+    format->setCurrentIndex(format->findData(int(ImageFormat::Jpeg)));
     typeUrlAndPressEnter(QStringLiteral("example.com"));
     QTRY_COMPARE(m_capturer->started().size(), 1);
     const CaptureOptions options = m_capturer->started().constFirst().options;
     QCOMPARE(options.viewport, QSize(390, 844));
     QCOMPARE(options.deviceScaleFactor, 2.0);
     QVERIFY(options.fullPage);
+    QCOMPARE(options.format, ImageFormat::Jpeg);
     QCOMPARE(m_window->currentJob()->options, options); // recorded with the job
 }
 

@@ -37,6 +37,7 @@ private slots:
     void waitForSelectorFailsAtTheTimeout();
     void waitForSelectorRefusesAnInvalidSelector();
     void delayWaitsAfterThePageIsReady();
+    void printsToPdf();
 
 private:
     struct Outcome
@@ -380,7 +381,8 @@ void TestWebEngineCapturer::waitForSelectorFailsAtTheTimeout()
 {
     CaptureOptions options = small();
     options.waitForSelector = QStringLiteral("#never");
-    const Outcome outcome = capture(m_pages.url(QStringLiteral("/colours")), 1500, options);
+    // Long enough for the page itself to be ready on a busy machine.
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/colours")), 5000, options);
     QVERIFY(!outcome.ok);
     QVERIFY2(outcome.error.contains(QLatin1String("wait_for_selector \"#never\" to match")), qPrintable(outcome.error));
 }
@@ -404,6 +406,22 @@ void TestWebEngineCapturer::delayWaitsAfterThePageIsReady()
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QVERIFY(timer.elapsed() >= 1200);
     QVERIFY(isColour(outcome.image, 50, 50, Qt::red));
+}
+
+void TestWebEngineCapturer::printsToPdf()
+{
+    CaptureOptions options = small();
+    options.format = ImageFormat::Pdf;
+    QSignalSpy captured(m_capturer.get(), &Capturer::captured);
+    m_capturer->start({ QStringLiteral("pdf"), m_pages.url(QStringLiteral("/bands")), options, 20000 });
+    QTRY_COMPARE_WITH_TIMEOUT(captured.size(), 1, 20000);
+    const CaptureResult result = captured.constFirst().at(1).value<CaptureResult>();
+    QVERIFY(result.image.isNull());
+    QVERIFY(result.pdf.startsWith("%PDF-"));
+    QVERIFY(result.pdf.contains("%%EOF"));
+    // The 3000 px page spans several A4 pages.
+    QVERIFY2(result.pdf.count("/Type /Page") - result.pdf.count("/Type /Pages") >= 2,
+             qPrintable(QString::number(result.pdf.count("/Type /Page"))));
 }
 
 int main(int argc, char *argv[])

@@ -95,10 +95,6 @@
         <translation>Bild</translation>
     </message>
     <message>
-        <source>PNG, %1 × %2 px, %3</source>
-        <translation>PNG, %1 × %2 px, %3</translation>
-    </message>
-    <message>
         <source>Public link</source>
         <translation>Öffentlicher Link</translation>
     </message>
@@ -174,6 +170,14 @@
         <source>The page was taller than %1 px and was cut there.</source>
         <translation>Die Seite war höher als %1 px und wurde dort abgeschnitten.</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 × %3 px, %4</source>
+        <translation>%1, %2 × %3 px, %4</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>
@@ -224,6 +228,10 @@
     <message>
         <source>Image</source>
         <translation>Bild</translation>
+    </message>
+    <message>
+        <source>PDF, %1</source>
+        <translation>PDF, %1</translation>
     </message>
 </context>
 <context>
@@ -285,10 +293,6 @@
     <message>
         <source>Save Image As</source>
         <translation>Bild speichern unter</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
@@ -494,6 +498,10 @@
         <source>&amp;About urlshot</source>
         <translation>&amp;Über urlshot</translation>
     </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
 </context>
 <context>
     <name>PreviewWidget</name>
@@ -522,6 +530,12 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>PDF document, %1.
+Open Image shows it in your PDF viewer.</source>
+        <translation>PDF-Dokument, %1.
+„Bild öffnen“ zeigt es in Ihrem PDF-Betrachter.</translation>
     </message>
 </context>
 <context>
@@ -720,6 +734,14 @@
     <message>
         <source>%1×</source>
         <translation>%1×</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>PNG is lossless; JPEG and WebP are smaller; PDF keeps the text selectable</source>
+        <translation>PNG ist verlustfrei; JPEG und WebP sind kleiner; PDF behält auswählbaren Text</translation>
     </message>
 </context>
 <context>

@@ -95,10 +95,6 @@
         <translation>Image</translation>
     </message>
     <message>
-        <source>PNG, %1 × %2 px, %3</source>
-        <translation>PNG, %1 × %2&#xa0;px, %3</translation>
-    </message>
-    <message>
         <source>Public link</source>
         <translation>Lien public</translation>
     </message>
@@ -174,6 +170,14 @@
         <source>The page was taller than %1 px and was cut there.</source>
         <translation>La page dépassait %1&#xa0;px de haut et a été coupée à cette hauteur.</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 × %3 px, %4</source>
+        <translation>%1, %2 × %3&#xa0;px, %4</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>
@@ -224,6 +228,10 @@
     <message>
         <source>Image</source>
         <translation>Image</translation>
+    </message>
+    <message>
+        <source>PDF, %1</source>
+        <translation>PDF, %1</translation>
     </message>
 </context>
 <context>
@@ -285,10 +293,6 @@
     <message>
         <source>Save Image As</source>
         <translation>Enregistrer l&apos;image sous</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Images PNG (*.png)</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
@@ -494,6 +498,10 @@
         <source>&amp;About urlshot</source>
         <translation>À &amp;propos d&apos;urlshot</translation>
     </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>Fichiers %1 (*.%2)</translation>
+    </message>
 </context>
 <context>
     <name>PreviewWidget</name>
@@ -522,6 +530,12 @@
     <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>PDF document, %1.
+Open Image shows it in your PDF viewer.</source>
+        <translation>Document PDF, %1.
+«&#xa0;Ouvrir l&apos;image&#xa0;» l&apos;affiche dans votre visionneuse PDF.</translation>
     </message>
 </context>
 <context>
@@ -720,6 +734,14 @@
     <message>
         <source>%1×</source>
         <translation>%1×</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>PNG is lossless; JPEG and WebP are smaller; PDF keeps the text selectable</source>
+        <translation>PNG est sans perte&#xa0;; JPEG et WebP sont plus légers&#xa0;; le PDF garde le texte sélectionnable</translation>
     </message>
 </context>
 <context>

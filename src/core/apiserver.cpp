@@ -22,7 +22,7 @@ const QList<KnownPath> &knownPaths()
 {
     static const QList<KnownPath> paths {
         { QRegularExpression(QStringLiteral("^/screenshots$")), QByteArrayLiteral("POST") },
-        { QRegularExpression(QStringLiteral("^/screenshots/[^/]+(/status)?$")),
+        { QRegularExpression(QStringLiteral("^/screenshots/[^/]+(/status|/image)?$")),
           QByteArrayLiteral("GET") },
         { QRegularExpression(QStringLiteral("^/admin/jobs$")), QByteArrayLiteral("GET") },
         { QRegularExpression(QStringLiteral("^/healthz$")), QByteArrayLiteral("GET") },
@@ -92,6 +92,12 @@ void ApiServer::registerRoutes()
                             if (auto refusal = m_policy.check(request))
                                 return refusal->toResponse();
                             return m_screenshots->status(id);
+                        })
+        && m_http.route(QStringLiteral("/screenshots/<arg>/image"), Method::Get,
+                        [this](const QString &id, const QHttpServerRequest &request) {
+                            if (auto refusal = m_policy.check(request))
+                                return QtFuture::makeReadyFuture(refusal->toResponse());
+                            return m_screenshots->image(id, request);
                         })
         && m_http.route(QStringLiteral("/screenshots/<arg>"), Method::Get,
                         [this](const QString &idOrFile, const QHttpServerRequest &request) {

@@ -1,5 +1,6 @@
 #include "captureoptions.h"
 
+#include <QImageWriter>
 #include <QJsonValue>
 #include <QStringList>
 
@@ -13,6 +14,8 @@ const QString kScale = QStringLiteral("device_scale_factor");
 const QString kDelay = QStringLiteral("delay_ms");
 const QString kWaitFor = QStringLiteral("wait_for_selector");
 const QString kTimeout = QStringLiteral("timeout_ms");
+const QString kFormat = QStringLiteral("format");
+const QString kQuality = QStringLiteral("quality");
 
 bool isWholeNumber(const QJsonValue &json)
 {
@@ -33,11 +36,56 @@ bool readBoundedInt(const QJsonValue &json, const QString &name, int minimum, in
 
 } // namespace
 
+QString imageFormatName(ImageFormat format)
+{
+    switch (format) {
+    case ImageFormat::Png:
+        return QStringLiteral("png");
+    case ImageFormat::Jpeg:
+        return QStringLiteral("jpeg");
+    case ImageFormat::Webp:
+        return QStringLiteral("webp");
+    case ImageFormat::Pdf:
+        return QStringLiteral("pdf");
+    }
+    return {};
+}
+
+QString imageFormatExtension(ImageFormat format)
+{
+    return format == ImageFormat::Jpeg ? QStringLiteral("jpg") : imageFormatName(format);
+}
+
+QByteArray imageFormatContentType(ImageFormat format)
+{
+    switch (format) {
+    case ImageFormat::Png:
+        return QByteArrayLiteral("image/png");
+    case ImageFormat::Jpeg:
+        return QByteArrayLiteral("image/jpeg");
+    case ImageFormat::Webp:
+        return QByteArrayLiteral("image/webp");
+    case ImageFormat::Pdf:
+        return QByteArrayLiteral("application/pdf");
+    }
+    return {};
+}
+
+std::optional<ImageFormat> imageFormatFromExtension(QStringView extension)
+{
+    for (ImageFormat format : { ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::Webp, ImageFormat::Pdf }) {
+        if (extension == imageFormatExtension(format))
+            return format;
+    }
+    return std::nullopt;
+}
+
 bool CaptureOptions::operator==(const CaptureOptions &other) const
 {
     return viewport == other.viewport && fullPage == other.fullPage
         && deviceScaleFactor == other.deviceScaleFactor && delayMs == other.delayMs
-        && waitForSelector == other.waitForSelector && timeoutMs == other.timeoutMs;
+        && waitForSelector == other.waitForSelector && timeoutMs == other.timeoutMs
+        && format == other.format && quality == other.quality;
 }
 
 QJsonObject CaptureOptions::toJson() const
@@ -50,13 +98,15 @@ QJsonObject CaptureOptions::toJson() const
         { kDelay, delayMs },
         { kWaitFor, waitForSelector.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(waitForSelector) },
         { kTimeout, timeoutMs ? QJsonValue(*timeoutMs) : QJsonValue(QJsonValue::Null) },
+        { kFormat, imageFormatName(format) },
+        { kQuality, quality ? QJsonValue(*quality) : QJsonValue(QJsonValue::Null) },
     };
     return json;
 }
 
 QStringList CaptureOptions::fieldNames()
 {
-    return { kViewport, kFullPage, kScale, kDelay, kWaitFor, kTimeout };
+    return { kViewport, kFullPage, kScale, kDelay, kWaitFor, kTimeout, kFormat, kQuality };
 }
 
 std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, QString *error,
@@ -129,6 +179,35 @@ std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, 
         if (!readBoundedInt(timeout, kTimeout, kMinTimeoutMs, kMaxTimeoutMs, &timeoutMs, &why))
             return refuse(kTimeout, why);
         options.timeoutMs = timeoutMs;
+    }
+
+    const QJsonValue format = json.value(kFormat);
+    if (!format.isUndefined() && !format.isNull()) {
+        const QString name = format.toString().toLower();
+        // Names ("jpeg") and extensions ("jpg") are both accepted.
+        std::optional<ImageFormat> parsed = imageFormatFromExtension(name);
+        for (ImageFormat candidate : { ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::Webp, ImageFormat::Pdf }) {
+            if (name == imageFormatName(candidate))
+                parsed = candidate;
+        }
+        if (!format.isString() || !parsed)
+            return refuse(kFormat, QStringLiteral("format must be one of png, jpeg, webp, pdf"));
+        // WebP comes from a separate Qt plugin (Debian: qt6-image-formats-plugins).
+        if (*parsed == ImageFormat::Webp
+            && !QImageWriter::supportedImageFormats().contains(QByteArrayLiteral("webp")))
+            return refuse(kFormat, QStringLiteral("format webp is not available on this server: "
+                                                  "Qt's WebP image plugin is not installed"));
+        options.format = *parsed;
+    }
+
+    const QJsonValue quality = json.value(kQuality);
+    if (!quality.isUndefined() && !quality.isNull()) {
+        if (options.format != ImageFormat::Jpeg && options.format != ImageFormat::Webp)
+            return refuse(kQuality, QStringLiteral("quality applies to the jpeg and webp formats only"));
+        int value = 0;
+        if (!readBoundedInt(quality, kQuality, 1, 100, &value, &why))
+            return refuse(kQuality, why);
+        options.quality = value;
     }
     return options;
 }

@@ -6,6 +6,15 @@
 
 #include <optional>
 
+// What a capture produces. PNG is lossless; JPEG and WebP take a quality; PDF is the page
+// printed by Chromium (printToPdf), paginated, with selectable text.
+enum class ImageFormat { Png, Jpeg, Webp, Pdf };
+
+QString imageFormatName(ImageFormat format); // "png", "jpeg", "webp", "pdf"
+QString imageFormatExtension(ImageFormat format); // "png", "jpg", "webp", "pdf"
+QByteArray imageFormatContentType(ImageFormat format);
+std::optional<ImageFormat> imageFormatFromExtension(QStringView extension);
+
 // How to capture a job's page, recorded with the job so it can be retried exactly.
 // Stored as JSON in the jobs table and accepted in the REST body under the same names.
 struct CaptureOptions
@@ -21,6 +30,7 @@ struct CaptureOptions
     static constexpr int kMinTimeoutMs = 1000;
     static constexpr int kMaxTimeoutMs = 120000;
     static constexpr int kMaxSelectorLength = 1000;
+    static constexpr int kDefaultQuality = 80;
 
     QSize viewport = kDefaultViewport; // CSS pixels
     bool fullPage = false; // the whole scrollable height, up to the image size cap
@@ -28,6 +38,8 @@ struct CaptureOptions
     int delayMs = 0; // extra wait once the page is ready
     QString waitForSelector; // capture once a CSS selector matches; fail at the timeout
     std::optional<int> timeoutMs; // the service's default when unset
+    ImageFormat format = ImageFormat::Png;
+    std::optional<int> quality; // 1-100, JPEG and WebP only; kDefaultQuality when unset
 
     QJsonObject toJson() const;
 

@@ -20,7 +20,8 @@ struct CaptureRequest
 // What a capture produced.
 struct CaptureResult
 {
-    QImage image;
+    QImage image; // empty for PDF
+    QByteArray pdf; // the printed document, for ImageFormat::Pdf
     bool truncated = false; // a full page taller than the image size cap was cut there
 };
 

@@ -45,9 +45,15 @@ QUrl jobUrl(const QUrl &publicBase, const QString &id)
     return resolve(publicBase, QStringLiteral("/screenshots/%1").arg(id));
 }
 
-QUrl screenshotUrl(const QUrl &publicBase, const QString &id)
+QUrl screenshotUrl(const QUrl &publicBase, const Job &job)
 {
-    return resolve(publicBase, QStringLiteral("/screenshots/%1.png").arg(id));
+    return resolve(publicBase, QStringLiteral("/screenshots/%1.%2")
+                                   .arg(job.id, imageFormatExtension(job.options.format)));
+}
+
+QUrl imageUrl(const QUrl &publicBase, const QString &id)
+{
+    return resolve(publicBase, QStringLiteral("/screenshots/%1/image").arg(id));
 }
 
 QJsonObject status(const Job &job)
@@ -63,7 +69,8 @@ QJsonObject full(const Job &job, const QUrl &publicBase, WebhookAttempts include
         { QStringLiteral("url"), job.url.toString(QUrl::FullyEncoded) },
         { QStringLiteral("job_url"), jobUrl(publicBase, job.id).toString() },
         { QStringLiteral("status_url"), statusUrl(publicBase, job.id).toString() },
-        { QStringLiteral("screenshot_url"), screenshotUrl(publicBase, job.id).toString() },
+        { QStringLiteral("screenshot_url"), screenshotUrl(publicBase, job).toString() },
+        { QStringLiteral("image_url"), imageUrl(publicBase, job.id).toString() },
         { QStringLiteral("created_at"), timestampOrNull(job.createdAt) },
         { QStringLiteral("started_at"), timestampOrNull(job.startedAt) },
         { QStringLiteral("finished_at"), timestampOrNull(job.finishedAt) },
@@ -73,10 +80,12 @@ QJsonObject full(const Job &job, const QUrl &publicBase, WebhookAttempts include
     };
     if (job.status == JobStatus::Completed) {
         json.insert(QStringLiteral("image"),
-                    QJsonObject { { QStringLiteral("format"), QStringLiteral("png") },
-                                  { QStringLiteral("content_type"), QStringLiteral("image/png") },
-                                  { QStringLiteral("width"), job.imageWidth },
-                                  { QStringLiteral("height"), job.imageHeight },
+                    QJsonObject { { QStringLiteral("format"), imageFormatName(job.options.format) },
+                                  { QStringLiteral("content_type"),
+                                    QString::fromLatin1(imageFormatContentType(job.options.format)) },
+                                  // A PDF has pages, not a pixel size.
+                                  { QStringLiteral("width"), job.imageWidth > 0 ? QJsonValue(job.imageWidth) : QJsonValue(QJsonValue::Null) },
+                                  { QStringLiteral("height"), job.imageHeight > 0 ? QJsonValue(job.imageHeight) : QJsonValue(QJsonValue::Null) },
                                   { QStringLiteral("bytes"), job.imageBytes },
                                   { QStringLiteral("truncated"), job.imageTruncated } });
     } else {
@@ -124,7 +133,7 @@ QJsonObject webhookPayload(const Job &job, const QUrl &publicBase)
         { QStringLiteral("url"), job.url.toString(QUrl::FullyEncoded) },
         { QStringLiteral("screenshot_url"),
           job.status == JobStatus::Completed
-              ? QJsonValue(screenshotUrl(publicBase, job.id).toString())
+              ? QJsonValue(screenshotUrl(publicBase, job).toString())
               : QJsonValue(QJsonValue::Null) },
         { QStringLiteral("error"), textOrNull(job.error) },
         { QStringLiteral("finished_at"), timestampOrNull(job.finishedAt) },

@@ -12,7 +12,10 @@ namespace JobJson {
 QString timestamp(const QDateTime &time); // ISO 8601, UTC, milliseconds; "" when unset
 QUrl statusUrl(const QUrl &publicBase, const QString &id);
 QUrl jobUrl(const QUrl &publicBase, const QString &id);
-QUrl screenshotUrl(const QUrl &publicBase, const QString &id);
+// The job's image under its format's extension (/screenshots/<id>.png, .jpg, .webp, .pdf).
+QUrl screenshotUrl(const QUrl &publicBase, const Job &job);
+// The job's image whatever its format (/screenshots/<id>/image).
+QUrl imageUrl(const QUrl &publicBase, const QString &id);
 
 // {id, status}: what the status route returns.
 QJsonObject status(const Job &job);

@@ -18,15 +18,26 @@ struct SavedImage
     qint64 bytes = 0;
 };
 
-// Runs on a worker thread: PNG encoding of a large page takes tens of milliseconds.
-SavedImage writePng(const QImage &image, const QString &path)
+// Runs on a worker thread: encoding a large page takes tens of milliseconds.
+SavedImage writeResult(const CaptureResult &result, const CaptureOptions &options, const QString &path)
 {
     QSaveFile file(path); // written to a temporary file and renamed: never half an image
     if (!file.open(QIODevice::WriteOnly))
         return { QStringLiteral("cannot write %1: %2").arg(path, file.errorString()), 0 };
-    QImageWriter writer(&file, "png");
-    if (!writer.write(image))
-        return { QStringLiteral("cannot encode the image: %1").arg(writer.errorString()), 0 };
+    if (options.format == ImageFormat::Pdf) {
+        if (file.write(result.pdf) != result.pdf.size())
+            return { QStringLiteral("cannot write %1: %2").arg(path, file.errorString()), 0 };
+    } else {
+        QImageWriter writer(&file, imageFormatName(options.format).toLatin1());
+        if (options.format != ImageFormat::Png)
+            writer.setQuality(options.quality.value_or(CaptureOptions::kDefaultQuality));
+        // JPEG has no alpha channel; the grab is opaque anyway.
+        const QImage image = options.format == ImageFormat::Jpeg
+            ? result.image.convertToFormat(QImage::Format_RGB888)
+            : result.image;
+        if (!writer.write(image))
+            return { QStringLiteral("cannot encode the image: %1").arg(writer.errorString()), 0 };
+    }
     const qint64 bytes = file.size();
     if (!file.commit())
         return { QStringLiteral("cannot write %1: %2").arg(path, file.errorString()), 0 };
@@ -78,7 +89,7 @@ void JobQueue::fillSlots()
         const std::optional<Job> job = m_store->claimNextQueued();
         if (!job)
             return;
-        m_capturing.insert(job->id);
+        m_capturing.insert(job->id, job->options);
         qCDebug(lcQueue) << "capturing" << job->id << job->url;
         m_capturer->start({ job->id, job->url, job->options,
                             job->options.timeoutMs.value_or(m_settings.captureTimeoutMs) });
@@ -94,7 +105,7 @@ void JobQueue::setConcurrency(int concurrency)
 
 void JobQueue::cancel(const QString &jobId)
 {
-    if (m_capturing.remove(jobId)) {
+    if (m_capturing.remove(jobId) > 0) {
         m_capturer->cancel(jobId);
         fillSlots();
         checkDrained();
@@ -104,10 +115,13 @@ void JobQueue::cancel(const QString &jobId)
 void JobQueue::onCaptured(const QString &jobId, const CaptureResult &result)
 {
     const QImage &image = result.image;
-    if (!m_capturing.remove(jobId))
+    const auto captured = m_capturing.find(jobId);
+    if (captured == m_capturing.end())
         return;
+    const CaptureOptions options = captured.value();
+    m_capturing.erase(captured);
     m_saving.insert(jobId);
-    const QString fileName = jobId + QStringLiteral(".png");
+    const QString fileName = jobId + QLatin1Char('.') + imageFormatExtension(options.format);
     const QString path = m_imageDir.filePath(fileName);
     auto *watcher = new QFutureWatcher<SavedImage>(this);
     connect(watcher, &QFutureWatcher<SavedImage>::finished, this,
@@ -125,14 +139,14 @@ void JobQueue::onCaptured(const QString &jobId, const CaptureResult &result)
                 fillSlots();
                 checkDrained();
             });
-    watcher->setFuture(QtConcurrent::run(writePng, image, path));
+    watcher->setFuture(QtConcurrent::run(writeResult, result, options, path));
     // The slot is free as soon as rendering is done: encoding runs on another core.
     fillSlots();
 }
 
 void JobQueue::onCaptureFailed(const QString &jobId, const QString &error)
 {
-    if (!m_capturing.remove(jobId))
+    if (m_capturing.remove(jobId) == 0)
         return;
     m_store->markFailed(jobId, error);
     fillSlots();
@@ -153,7 +167,7 @@ void JobQueue::shutdown(int graceMs)
 
 void JobQueue::abandonRemainingCaptures()
 {
-    const QSet<QString> abandoned = std::exchange(m_capturing, {});
+    const QList<QString> abandoned = std::exchange(m_capturing, {}).keys();
     for (const QString &jobId : abandoned) {
         m_capturer->cancel(jobId);
         m_store->requeue(jobId);

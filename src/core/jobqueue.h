@@ -1,6 +1,9 @@
 #pragma once
 
+#include "captureoptions.h"
+
 #include <QDir>
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QSize>
@@ -60,7 +63,7 @@ private:
     Capturer *m_capturer;
     Settings m_settings;
     QDir m_imageDir;
-    QSet<QString> m_capturing;
+    QHash<QString, CaptureOptions> m_capturing; // what each running capture was asked for
     QSet<QString> m_saving;
     bool m_started = false;
     bool m_shuttingDown = false;

@@ -18,7 +18,6 @@ namespace {
 
 using StatusCode = QHttpServerResponse::StatusCode;
 
-const QString kImageSuffix = QStringLiteral(".png");
 // A job's image never changes once it exists, so caches may keep it for good.
 const QByteArray kImmutable = QByteArrayLiteral("public, max-age=31536000, immutable");
 
@@ -33,7 +32,7 @@ ApiProblem unknownJob(const QString &id)
 }
 
 // Runs on a worker thread.
-QHttpServerResponse readImage(const QString &path, const QByteArray &etag)
+QHttpServerResponse readImage(const QString &path, const QByteArray &contentType, const QByteArray &etag)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -41,7 +40,7 @@ QHttpServerResponse readImage(const QString &path, const QByteArray &etag)
         return ApiProblem::internal(QStringLiteral("the image of this job cannot be read"))
             .toResponse();
     }
-    QHttpServerResponse response(QByteArrayLiteral("image/png"), file.readAll());
+    QHttpServerResponse response(contentType, file.readAll());
     response.setHeader(QByteArrayLiteral("ETag"), etag);
     response.setHeader(QByteArrayLiteral("Cache-Control"), kImmutable);
     return response;
@@ -160,9 +159,15 @@ QHttpServerResponse ScreenshotsController::status(const QString &id)
 QFuture<QHttpServerResponse> ScreenshotsController::jobOrImage(const QString &idOrFile,
                                                                const QHttpServerRequest &request)
 {
-    if (idOrFile.endsWith(kImageSuffix))
-        return image(idOrFile.chopped(kImageSuffix.size()), request);
-    return ready(job(idOrFile));
+    const qsizetype dot = idOrFile.lastIndexOf(QLatin1Char('.'));
+    if (dot < 0)
+        return ready(job(idOrFile));
+    const std::optional<ImageFormat> format = imageFormatFromExtension(QStringView(idOrFile).mid(dot + 1));
+    if (!format)
+        return ready(ApiProblem::notFound(QStringLiteral("no such resource: %1; images end in .png, "
+                                                          ".jpg, .webp or .pdf").arg(idOrFile))
+                         .toResponse());
+    return image(idOrFile.left(dot), format, request);
 }
 
 QHttpServerResponse ScreenshotsController::job(const QString &id)
@@ -174,6 +179,13 @@ QHttpServerResponse ScreenshotsController::job(const QString &id)
 }
 
 QFuture<QHttpServerResponse> ScreenshotsController::image(const QString &id,
+                                                          const QHttpServerRequest &request)
+{
+    return image(id, std::nullopt, request);
+}
+
+QFuture<QHttpServerResponse> ScreenshotsController::image(const QString &id,
+                                                          std::optional<ImageFormat> requested,
                                                           const QHttpServerRequest &request)
 {
     const std::optional<Job> job = JobId::isWellFormed(id) ? m_store->job(id) : std::nullopt;
@@ -189,6 +201,13 @@ QFuture<QHttpServerResponse> ScreenshotsController::image(const QString &id,
         QHttpServerResponse response = problem.toResponse();
         return ready(std::move(response));
     }
+    const ImageFormat format = job->options.format;
+    if (requested && *requested != format)
+        return ready(ApiProblem::notFound(QStringLiteral("job %1 made a %2 file: fetch %3 or %4")
+                                              .arg(id, imageFormatName(format).toUpper(),
+                                                   JobJson::screenshotUrl(m_publicBaseUrl, *job).path(),
+                                                   JobJson::imageUrl(m_publicBaseUrl, id).path()))
+                         .toResponse());
     const QByteArray etag = '"' + id.toLatin1() + '"';
     if (HttpHeaders::value(request, QByteArrayLiteral("If-None-Match")).contains(etag)) {
         QHttpServerResponse notModified(StatusCode::NotModified);
@@ -196,5 +215,5 @@ QFuture<QHttpServerResponse> ScreenshotsController::image(const QString &id,
         notModified.setHeader(QByteArrayLiteral("Cache-Control"), kImmutable);
         return ready(std::move(notModified));
     }
-    return QtConcurrent::run(readImage, m_queue->imagePath(*job), etag);
+    return QtConcurrent::run(readImage, m_queue->imagePath(*job), imageFormatContentType(format), etag);
 }

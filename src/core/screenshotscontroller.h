@@ -32,12 +32,15 @@ public:
     // /screenshots/<id> (the job) and /screenshots/<id>.png (its image) share one route.
     QFuture<QHttpServerResponse> jobOrImage(const QString &idOrFile,
                                             const QHttpServerRequest &request);
+    // /screenshots/<id>/image: whatever format the job made.
+    QFuture<QHttpServerResponse> image(const QString &id, const QHttpServerRequest &request);
 
     static std::variant<Submission, ApiProblem> parseSubmission(const QByteArray &body);
 
 private:
     QHttpServerResponse job(const QString &id);
-    QFuture<QHttpServerResponse> image(const QString &id, const QHttpServerRequest &request);
+    QFuture<QHttpServerResponse> image(const QString &id, std::optional<ImageFormat> requested,
+                                       const QHttpServerRequest &request);
 
     JobStore *m_store;
     JobQueue *m_queue;

@@ -183,7 +183,7 @@ Outcome parseSubmit(const QStringList &arguments, Submit *submit)
           QStringLiteral("url") },
         { QStringLiteral("wait"), QStringLiteral("Poll the job until it completes or fails.") },
         { { QStringLiteral("o"), QStringLiteral("output") },
-          QStringLiteral("Save the image to this file (implies --wait; default <id>.png)."),
+          QStringLiteral("Save the image to this file (implies --wait; default <id>.<format>)."),
           QStringLiteral("file") },
         { QStringLiteral("timeout"),
           QStringLiteral("Seconds to wait for the job before giving up (default 120)."),

@@ -1,5 +1,7 @@
 #include "submitclient.h"
 
+#include "captureoptions.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -109,7 +111,7 @@ void SubmitClient::onStatus(QNetworkReply *reply)
 
 void SubmitClient::fetchImage()
 {
-    QNetworkRequest request(endpoint(QStringLiteral("/screenshots/%1.png").arg(m_jobId)));
+    QNetworkRequest request(endpoint(QStringLiteral("/screenshots/%1/image").arg(m_jobId)));
     request.setTransferTimeout(60000);
     QNetworkReply *reply = m_network.get(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onImage(reply); });
@@ -123,8 +125,15 @@ void SubmitClient::onImage(QNetworkReply *reply)
         return;
     }
     const QByteArray image = reply->readAll();
-    const QString path =
-        m_options.outputFile.isEmpty() ? m_jobId + QStringLiteral(".png") : m_options.outputFile;
+    // Without -o, name the file after the job and the format the server says it made.
+    const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    QString extension = QStringLiteral("png");
+    for (ImageFormat format : { ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::Webp, ImageFormat::Pdf }) {
+        if (contentType == imageFormatContentType(format))
+            extension = imageFormatExtension(format);
+    }
+    const QString path = m_options.outputFile.isEmpty() ? m_jobId + QLatin1Char('.') + extension
+                                                        : m_options.outputFile;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(image) != image.size() || !file.commit()) {
         *m_err << "Cannot write " << path << ": " << file.errorString() << Qt::endl;

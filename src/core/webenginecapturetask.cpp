@@ -4,6 +4,8 @@
 #include "logging.h"
 
 #include <QFile>
+#include <QPageLayout>
+#include <QPageSize>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -282,7 +284,8 @@ void WebEngineCaptureTask::delayThenMeasure()
 
 void WebEngineCaptureTask::measurePage()
 {
-    if (!m_request.options.fullPage) {
+    // A PDF is paginated by the print layout: the view's height does not matter.
+    if (!m_request.options.fullPage || m_request.options.format == ImageFormat::Pdf) {
         requestPaintedFrame();
         return;
     }
@@ -367,6 +370,10 @@ void WebEngineCaptureTask::grab()
 {
     if (m_stage != Stage::Painting)
         return;
+    if (m_request.options.format == ImageFormat::Pdf) {
+        printPdf();
+        return;
+    }
     m_stage = Stage::Done;
     m_timeout.stop();
     const QImage image = m_view->grab().toImage();
@@ -377,7 +384,30 @@ void WebEngineCaptureTask::grab()
     }
     qCDebug(lcCapture) << m_request.jobId << "captured" << image.size() << "in"
                        << m_sinceStart.elapsed() << "ms";
-    emit succeeded({ image, m_truncated });
+    emit succeeded({ image, QByteArray(), m_truncated });
+}
+
+void WebEngineCaptureTask::printPdf()
+{
+    m_stage = Stage::Printing; // the timeout still runs: printing can hang on odd pages
+    const QPointer<WebEngineCaptureTask> self(this);
+    const QPageLayout layout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(10, 10, 10, 10),
+                             QPageLayout::Millimeter);
+    m_page->printToPdf(
+        [self](const QByteArray &pdf) {
+            if (!self || self->m_stage != Stage::Printing)
+                return;
+            if (pdf.isEmpty()) {
+                self->fail(QStringLiteral("the engine could not print the page to PDF"));
+                return;
+            }
+            self->m_stage = Stage::Done;
+            self->m_timeout.stop();
+            qCDebug(lcCapture) << self->m_request.jobId << "printed" << pdf.size() << "bytes of PDF in"
+                               << self->m_sinceStart.elapsed() << "ms";
+            emit self->succeeded({ QImage(), pdf, false });
+        },
+        layout);
 }
 
 void WebEngineCaptureTask::fail(const QString &error)

@@ -41,7 +41,9 @@ signals:
     void failed(const QString &error);
 
 private:
-    enum class Stage { Idle, Loading, Settling, WaitingForSelector, Delaying, Measuring, Painting, Done };
+    enum class Stage {
+        Idle, Loading, Settling, WaitingForSelector, Delaying, Measuring, Painting, Printing, Done
+    };
 
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
     void onLoaded();
@@ -55,6 +57,7 @@ private:
     void requestPaintedFrame();
     void probePainted();
     void grab();
+    void printPdf();
     void fail(const QString &error);
     void onTimeout();
 

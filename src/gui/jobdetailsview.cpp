@@ -90,13 +90,17 @@ void JobDetailsView::showJob(const Job &job, const QUrl &publicBaseUrl)
     if (!job.error.isEmpty())
         html += row(tr("Error"), QStringLiteral("<span style='color:#c5221f'>%1</span>").arg(escaped(job.error)));
     if (job.status == JobStatus::Completed) {
-        html += row(tr("Image"), escaped(tr("PNG, %1 × %2 px, %3")
-                                             .arg(job.imageWidth)
-                                             .arg(job.imageHeight)
-                                             .arg(QLocale().formattedDataSize(job.imageBytes))));
+        const QString format = imageFormatName(job.options.format).toUpper();
+        html += row(tr("Image"), escaped(job.options.format == ImageFormat::Pdf
+                                             ? tr("%1, %2").arg(format, QLocale().formattedDataSize(job.imageBytes))
+                                             : tr("%1, %2 × %3 px, %4")
+                                                   .arg(format)
+                                                   .arg(job.imageWidth)
+                                                   .arg(job.imageHeight)
+                                                   .arg(QLocale().formattedDataSize(job.imageBytes))));
         if (job.imageTruncated)
             html += row(QString(), escaped(tr("The page was taller than %1 px and was cut there.").arg(job.imageHeight)));
-        html += row(tr("Public link"), link(JobJson::screenshotUrl(publicBaseUrl, job.id)));
+        html += row(tr("Public link"), link(JobJson::screenshotUrl(publicBaseUrl, job)));
     }
     html += row(tr("Status link"), link(JobJson::statusUrl(publicBaseUrl, job.id)));
     if (job.webhookUrl.isEmpty()) {

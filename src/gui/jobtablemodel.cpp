@@ -159,6 +159,9 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
                 : qint64(-1);
         break;
     case ImageColumn:
+        if (role == Qt::DisplayRole && job.status == JobStatus::Completed
+            && job.options.format == ImageFormat::Pdf)
+            return tr("PDF, %1").arg(QLocale().formattedDataSize(job.imageBytes));
         if (role == Qt::DisplayRole && job.status == JobStatus::Completed)
             return tr("%1 × %2, %3")
                 .arg(job.imageWidth)

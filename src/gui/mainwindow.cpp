@@ -246,7 +246,7 @@ void MainWindow::updateActions()
     const bool completed = job && job->status == JobStatus::Completed;
     m_ui->actionOpenImage->setEnabled(completed);
     m_ui->actionSaveAs->setEnabled(completed);
-    m_ui->actionCopyImage->setEnabled(completed);
+    m_ui->actionCopyImage->setEnabled(completed && job->options.format != ImageFormat::Pdf);
     m_ui->actionCopyLink->setEnabled(completed);
     m_ui->actionOpenPage->setEnabled(job.has_value());
     const QList<Job> selected = selectedJobs();
@@ -261,6 +261,10 @@ void MainWindow::openImage()
     const std::optional<Job> job = currentJob();
     if (!job || job->status != JobStatus::Completed)
         return;
+    if (job->options.format == ImageFormat::Pdf) {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_service->imagePath(*job)));
+        return;
+    }
     QImage image = m_ui->preview->hasImage() ? m_ui->preview->image()
                                              : QImage(m_service->imagePath(*job));
     if (image.isNull()) {
@@ -277,10 +281,13 @@ void MainWindow::saveImageAs()
     const std::optional<Job> job = currentJob();
     if (!job || job->status != JobStatus::Completed)
         return;
+    const QString extension = imageFormatExtension(job->options.format);
     const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
-                                  .filePath(job->url.host() + QLatin1Char('-') + job->id.left(8) + QStringLiteral(".png"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Image As"), suggested,
-                                                      tr("PNG images (*.png)"));
+                                  .filePath(job->url.host() + QLatin1Char('-') + job->id.left(8)
+                                            + QLatin1Char('.') + extension);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Image As"), suggested,
+        tr("%1 files (*.%2)").arg(imageFormatName(job->options.format).toUpper(), extension));
     if (path.isEmpty())
         return;
     QFile::remove(path); // QFile::copy does not overwrite; the dialog already asked
@@ -306,7 +313,7 @@ void MainWindow::copyPublicLink()
     const std::optional<Job> job = currentJob();
     if (!job)
         return;
-    QApplication::clipboard()->setText(JobJson::screenshotUrl(m_service->publicUrl(), job->id).toString());
+    QApplication::clipboard()->setText(JobJson::screenshotUrl(m_service->publicUrl(), *job).toString());
     statusBar()->showMessage(tr("Link copied"), 3000);
 }
 

@@ -3,6 +3,7 @@
 #include "jobtablemodel.h"
 
 #include <QImageReader>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QtConcurrent>
 
@@ -53,6 +54,12 @@ void PreviewWidget::showJob(const Job &job, const QString &imagePath)
         return;
     case JobStatus::Completed:
         break;
+    }
+    if (job.options.format == ImageFormat::Pdf) {
+        m_image = QImage();
+        showText(tr("PDF document, %1.\nOpen Image shows it in your PDF viewer.")
+                     .arg(QLocale().formattedDataSize(job.imageBytes)));
+        return;
     }
     if (sameImage)
         return;

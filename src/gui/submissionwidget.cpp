@@ -3,6 +3,7 @@
 #include "ui_submissionwidget.h"
 #include "urlpolicy.h"
 
+#include <QImageWriter>
 #include <QRegularExpression>
 
 namespace {
@@ -49,6 +50,11 @@ SubmissionWidget::SubmissionWidget(QWidget *parent)
     m_ui->heightSpinBox->setValue(CaptureOptions::kDefaultViewport.height());
     for (int scale = 1; scale <= int(CaptureOptions::kMaxScale); ++scale)
         m_ui->scaleComboBox->addItem(tr("%1×").arg(scale), scale);
+    m_ui->formatComboBox->addItem(QStringLiteral("PNG"), int(ImageFormat::Png));
+    m_ui->formatComboBox->addItem(QStringLiteral("JPEG"), int(ImageFormat::Jpeg));
+    if (QImageWriter::supportedImageFormats().contains(QByteArrayLiteral("webp")))
+        m_ui->formatComboBox->addItem(QStringLiteral("WebP"), int(ImageFormat::Webp));
+    m_ui->formatComboBox->addItem(QStringLiteral("PDF"), int(ImageFormat::Pdf));
     m_ui->errorLabel->hide();
 
     connect(m_ui->urlEdit, &QLineEdit::returnPressed, this, &SubmissionWidget::submit);
@@ -124,6 +130,7 @@ void SubmissionWidget::submitEntries(const QStringList &entries)
     options.viewport = QSize(m_ui->widthSpinBox->value(), m_ui->heightSpinBox->value());
     options.deviceScaleFactor = m_ui->scaleComboBox->currentData().toDouble();
     options.fullPage = m_ui->fullPageCheckBox->isChecked();
+    options.format = ImageFormat(m_ui->formatComboBox->currentData().toInt());
     m_ui->errorLabel->hide();
     m_ui->urlEdit->clear();
     emit submitRequested(urls, webhook, options);

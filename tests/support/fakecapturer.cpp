@@ -37,5 +37,10 @@ void FakeCapturer::finish(const CaptureRequest &request)
     }
     QImage image(request.options.viewport * request.options.deviceScaleFactor, QImage::Format_RGB32);
     image.fill(kColour);
-    emit captured(request.jobId, CaptureResult { image, false });
+    CaptureResult result;
+    if (request.options.format == ImageFormat::Pdf)
+        result.pdf = QByteArrayLiteral("%PDF-1.4 fake");
+    else
+        result.image = image;
+    emit captured(request.jobId, result);
 }
