@@ -303,6 +303,13 @@ void TestApiServer::submitRefusesBadInput_data()
     QTest::addRow("quality for png") << QByteArray(R"({"url": "https://example.com", "quality": 90})") << QStringLiteral("quality") << QStringLiteral("jpeg and webp");
     QTest::addRow("quality too high") << QByteArray(R"({"url": "https://example.com", "format": "jpeg", "quality": 101})") << QStringLiteral("quality") << QStringLiteral("1 to 100");
     QTest::addRow("quality zero") << QByteArray(R"({"url": "https://example.com", "format": "webp", "quality": 0})") << QStringLiteral("quality") << QStringLiteral("1 to 100");
+    QTest::addRow("empty selector") << QByteArray(R"({"url": "https://example.com", "selector": ""})") << QStringLiteral("selector") << QStringLiteral("CSS selector");
+    QTest::addRow("selector with pdf") << QByteArray(R"({"url": "https://example.com", "selector": "#a", "format": "pdf"})") << QStringLiteral("selector") << QStringLiteral("pdf");
+    QTest::addRow("hide_selectors not a list") << QByteArray(R"({"url": "https://example.com", "hide_selectors": "#a"})") << QStringLiteral("hide_selectors") << QStringLiteral("list");
+    QTest::addRow("hide_selectors item not text") << QByteArray(R"({"url": "https://example.com", "hide_selectors": ["#a", 3]})") << QStringLiteral("hide_selectors[1]") << QStringLiteral("CSS selector");
+    QTest::addRow("hide_selectors breaking out") << QByteArray(R"({"url": "https://example.com", "hide_selectors": ["a} body {display:none"]})") << QStringLiteral("hide_selectors[0]") << QStringLiteral("CSS selector");
+    QTest::addRow("css not text") << QByteArray(R"({"url": "https://example.com", "css": {"a": 1}})") << QStringLiteral("css") << QStringLiteral("string");
+    QTest::addRow("js too long") << (R"({"url": "https://example.com", "js": ")" + QByteArray(70000, 'x') + R"("})") << QStringLiteral("js") << QStringLiteral("longer than 65536");
     QTest::addRow("unknown field") << QByteArray(R"({"url": "https://example.com", "full_pgae": true})") << QStringLiteral("full_pgae") << QStringLiteral("unknown field");
 }
 
@@ -325,10 +332,10 @@ void TestApiServer::submitRefusesBadInput()
 
 void TestApiServer::submitRefusesOversizedBodies()
 {
-    const QByteArray huge = R"({"url": "https://example.com", "pad": ")" + QByteArray(70 * 1024, 'x') + R"("})";
+    const QByteArray huge = R"({"url": "https://example.com", "pad": ")" + QByteArray(300 * 1024, 'x') + R"("})";
     const Reply reply = call("POST", QStringLiteral("/screenshots"), huge);
     QCOMPARE(reply.status, 413);
-    QVERIFY(reply.json.value(QStringLiteral("detail")).toString().contains(QLatin1String("at most 65536")));
+    QVERIFY(reply.json.value(QStringLiteral("detail")).toString().contains(QLatin1String("at most 262144")));
     QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, 0);
 }
 

@@ -38,6 +38,11 @@ private slots:
     void waitForSelectorRefusesAnInvalidSelector();
     void delayWaitsAfterThePageIsReady();
     void printsToPdf();
+    void selectorCapturesJustTheElement_data();
+    void selectorCapturesJustTheElement();
+    void selectorThatMatchesNothingFails();
+    void hideSelectorsCssAndJsChangeThePage();
+    void aThrowingScriptFailsTheJob();
 
 private:
     struct Outcome
@@ -168,6 +173,14 @@ const interval = setInterval(() => {
   document.body.appendChild(late);
 }, 20);
 </script></body></html>)");
+    m_pages.setHtml("/element", R"html(<html><body style="margin:0; background:#ffffff; height:2000px">
+<div id="card" style="position:absolute; left:100px; top:300px; width:300px; height:600px;
+     background: linear-gradient(#ff0000 0 50%, #0000ff 50% 100%)"></div></body></html>)html");
+    m_pages.setHtml("/decorated", R"(<html><body style="margin:0; background:#ffffff">
+<div id="banner" style="position:absolute; left:0; top:0; width:640px; height:60px; background:#ff0000"></div>
+<div class="ad" style="position:absolute; left:0; top:150px; width:100px; height:100px; background:#ff0000"></div>
+<div id="note" style="position:absolute; left:400px; top:300px; width:100px; height:100px; background:#ffffff"></div>
+<script>window.noteColour = '#0000ff';</script></body></html>)");
     m_pages.setHtml("/dialogs", R"(<html><body style="margin:0">
 <script>alert('hello'); confirm('sure?'); prompt('name?');
 document.body.style.background = '#0000ff';</script></body></html>)");
@@ -422,6 +435,65 @@ void TestWebEngineCapturer::printsToPdf()
     // The 3000 px page spans several A4 pages.
     QVERIFY2(result.pdf.count("/Type /Page") - result.pdf.count("/Type /Pages") >= 2,
              qPrintable(QString::number(result.pdf.count("/Type /Page"))));
+}
+
+void TestWebEngineCapturer::selectorCapturesJustTheElement_data()
+{
+    QTest::addColumn<double>("scale");
+    QTest::addRow("scale 1") << 1.0;
+    QTest::addRow("scale 2") << 2.0;
+}
+
+void TestWebEngineCapturer::selectorCapturesJustTheElement()
+{
+    QFETCH(double, scale);
+    CaptureOptions options = small();
+    options.selector = QStringLiteral("#card");
+    options.deviceScaleFactor = scale;
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/element")), 20000, options);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    // 300 x 600 CSS px, starting below the 400 px viewport: captured whole.
+    QCOMPARE(outcome.image.size(), QSize(300, 600) * scale);
+    QVERIFY(!outcome.truncated);
+    QVERIFY(isColour(outcome.image, 2, 2, Qt::red)); // its corners, nothing around it
+    QVERIFY(isColour(outcome.image, outcome.image.width() - 3, outcome.image.height() - 3, Qt::blue));
+}
+
+void TestWebEngineCapturer::selectorThatMatchesNothingFails()
+{
+    CaptureOptions options = small();
+    options.selector = QStringLiteral(".missing");
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/element")), 20000, options);
+    QVERIFY(!outcome.ok);
+    QVERIFY2(outcome.error.contains(QLatin1String("selector \".missing\" matched no element")), qPrintable(outcome.error));
+}
+
+void TestWebEngineCapturer::hideSelectorsCssAndJsChangeThePage()
+{
+    CaptureOptions options = small();
+    options.hideSelectors = { QStringLiteral("#banner"), QStringLiteral(".ad") };
+    options.css = QStringLiteral("body { background: #00ff00 !important; }");
+    // Uses the page's own variable: the script runs in the page's world.
+    options.js = QStringLiteral("document.getElementById('note').style.background = window.noteColour;");
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/decorated")), 20000, options);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QVERIFY(isColour(outcome.image, 320, 20, Qt::green)); // the banner is hidden
+    QVERIFY(isColour(outcome.image, 50, 200, Qt::green)); // so is the ad
+    QVERIFY(isColour(outcome.image, 450, 350, Qt::blue)); // the note, coloured by the script
+
+    const Outcome plain = capture(m_pages.url(QStringLiteral("/decorated")));
+    QVERIFY(plain.ok);
+    QVERIFY(isColour(plain.image, 320, 20, Qt::red));
+    QVERIFY(isColour(plain.image, 450, 350, Qt::white));
+}
+
+void TestWebEngineCapturer::aThrowingScriptFailsTheJob()
+{
+    CaptureOptions options = small();
+    options.js = QStringLiteral("notDefinedAnywhere()");
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/colours")), 20000, options);
+    QVERIFY(!outcome.ok);
+    QVERIFY2(outcome.error.contains(QLatin1String("injected js threw: ReferenceError")), qPrintable(outcome.error));
 }
 
 int main(int argc, char *argv[])

@@ -1,6 +1,7 @@
 #include "captureoptions.h"
 
 #include <QImageWriter>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QStringList>
 
@@ -16,6 +17,15 @@ const QString kWaitFor = QStringLiteral("wait_for_selector");
 const QString kTimeout = QStringLiteral("timeout_ms");
 const QString kFormat = QStringLiteral("format");
 const QString kQuality = QStringLiteral("quality");
+const QString kSelector = QStringLiteral("selector");
+const QString kHide = QStringLiteral("hide_selectors");
+const QString kCss = QStringLiteral("css");
+const QString kJs = QStringLiteral("js");
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
 
 bool isWholeNumber(const QJsonValue &json)
 {
@@ -85,7 +95,8 @@ bool CaptureOptions::operator==(const CaptureOptions &other) const
     return viewport == other.viewport && fullPage == other.fullPage
         && deviceScaleFactor == other.deviceScaleFactor && delayMs == other.delayMs
         && waitForSelector == other.waitForSelector && timeoutMs == other.timeoutMs
-        && format == other.format && quality == other.quality;
+        && format == other.format && quality == other.quality && selector == other.selector
+        && hideSelectors == other.hideSelectors && css == other.css && js == other.js;
 }
 
 QJsonObject CaptureOptions::toJson() const
@@ -100,13 +111,18 @@ QJsonObject CaptureOptions::toJson() const
         { kTimeout, timeoutMs ? QJsonValue(*timeoutMs) : QJsonValue(QJsonValue::Null) },
         { kFormat, imageFormatName(format) },
         { kQuality, quality ? QJsonValue(*quality) : QJsonValue(QJsonValue::Null) },
+        { kSelector, textOrNull(selector) },
+        { kHide, QJsonArray::fromStringList(hideSelectors) },
+        { kCss, textOrNull(css) },
+        { kJs, textOrNull(js) },
     };
     return json;
 }
 
 QStringList CaptureOptions::fieldNames()
 {
-    return { kViewport, kFullPage, kScale, kDelay, kWaitFor, kTimeout, kFormat, kQuality };
+    return { kViewport, kFullPage, kScale, kDelay, kWaitFor, kTimeout, kFormat, kQuality,
+             kSelector, kHide, kCss, kJs };
 }
 
 std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, QString *error,
@@ -208,6 +224,45 @@ std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, 
         if (!readBoundedInt(quality, kQuality, 1, 100, &value, &why))
             return refuse(kQuality, why);
         options.quality = value;
+    }
+
+    const QJsonValue selector = json.value(kSelector);
+    if (!selector.isUndefined() && !selector.isNull()) {
+        if (!selector.isString() || selector.toString().trimmed().isEmpty())
+            return refuse(kSelector, QStringLiteral("selector must be a CSS selector such as \"#main\""));
+        if (selector.toString().size() > kMaxSelectorLength)
+            return refuse(kSelector, QStringLiteral("selector is longer than %1 characters").arg(kMaxSelectorLength));
+        if (options.format == ImageFormat::Pdf)
+            return refuse(kSelector, QStringLiteral("selector cannot be used with the pdf format"));
+        options.selector = selector.toString().trimmed();
+    }
+
+    const QJsonValue hide = json.value(kHide);
+    if (!hide.isUndefined() && !hide.isNull()) {
+        if (!hide.isArray() || hide.toArray().size() > kMaxHideSelectors)
+            return refuse(kHide, QStringLiteral("hide_selectors must be a list of at most %1 CSS selectors")
+                                     .arg(kMaxHideSelectors));
+        const QJsonArray list = hide.toArray();
+        for (int i = 0; i < list.size(); ++i) {
+            const QString item = list.at(i).toString().trimmed();
+            // A brace would end the generated rule and let the text inject other CSS.
+            if (!list.at(i).isString() || item.isEmpty() || item.size() > kMaxSelectorLength
+                || item.contains(QLatin1Char('{')) || item.contains(QLatin1Char('}')))
+                return refuse(QStringLiteral("hide_selectors[%1]").arg(i),
+                              QStringLiteral("hide_selectors[%1] must be a CSS selector").arg(i));
+            options.hideSelectors << item;
+        }
+    }
+
+    for (const auto &[key, target] : { std::pair { kCss, &options.css }, std::pair { kJs, &options.js } }) {
+        const QJsonValue text = json.value(key);
+        if (text.isUndefined() || text.isNull())
+            continue;
+        if (!text.isString())
+            return refuse(key, QStringLiteral("%1 must be a string").arg(key));
+        if (text.toString().size() > kMaxInjectedLength)
+            return refuse(key, QStringLiteral("%1 is longer than %2 characters").arg(key).arg(kMaxInjectedLength));
+        *target = text.toString();
     }
     return options;
 }

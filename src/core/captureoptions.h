@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -31,6 +32,8 @@ struct CaptureOptions
     static constexpr int kMaxTimeoutMs = 120000;
     static constexpr int kMaxSelectorLength = 1000;
     static constexpr int kDefaultQuality = 80;
+    static constexpr int kMaxHideSelectors = 50;
+    static constexpr int kMaxInjectedLength = 64 * 1024; // css and js, each
 
     QSize viewport = kDefaultViewport; // CSS pixels
     bool fullPage = false; // the whole scrollable height, up to the image size cap
@@ -40,6 +43,12 @@ struct CaptureOptions
     std::optional<int> timeoutMs; // the service's default when unset
     ImageFormat format = ImageFormat::Png;
     std::optional<int> quality; // 1-100, JPEG and WebP only; kDefaultQuality when unset
+    QString selector; // capture only the first element this CSS selector matches
+    QStringList hideSelectors; // elements hidden (visibility: hidden) before capture
+    QString css; // a style sheet added to the page before capture
+    QString js; // a script run in the page before capture
+
+    bool injectsIntoPage() const { return !hideSelectors.isEmpty() || !css.isEmpty() || !js.isEmpty(); }
 
     QJsonObject toJson() const;
 

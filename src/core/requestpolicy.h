@@ -11,8 +11,8 @@ class QHttpServerRequest;
 class RequestPolicy
 {
 public:
-    // JSON bodies are a few hundred bytes; 64 KiB leaves room for later options.
-    static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+    // A job is a few hundred bytes; the injected css and js options may take 64 KiB each.
+    static constexpr qsizetype kMaxBodyBytes = 256 * 1024;
 
     std::optional<ApiProblem> check(const QHttpServerRequest &request) const;
 };

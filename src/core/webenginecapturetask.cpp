@@ -148,8 +148,10 @@ void WebEngineCaptureTask::onLoadingChanged(const QWebEngineLoadingInfo &info)
         // Chromium keeps zoom per host, so each navigation gets it again.
         applyZoom();
         // A script or meta refresh navigating away while we wait: wait for the new page.
-        if (m_stage == Stage::Settling || m_stage == Stage::WaitingForSelector) {
+        if (m_stage == Stage::Settling || m_stage == Stage::Injecting
+            || m_stage == Stage::WaitingForSelector) {
             m_stage = Stage::Loading;
+            m_injected = false; // the new document gets the injections too
             m_probeTimer.stop();
         }
         return;
@@ -220,10 +222,85 @@ void WebEngineCaptureTask::probeReadiness()
                 if (!ready)
                     qCDebug(lcCapture) << self->m_request.jobId << "never went quiet; capturing"
                                        << "anyway" << probe;
-                self->waitForSelector();
+                self->afterReady();
                 return;
             }
             self->m_probeTimer.start(kProbeIntervalMs);
+        });
+}
+
+void WebEngineCaptureTask::afterReady()
+{
+    if (m_request.options.injectsIntoPage() && !m_injected)
+        injectIntoPage();
+    else
+        waitForSelector();
+}
+
+namespace {
+
+// A JavaScript string literal for any text: JSON quoting, so it cannot break out.
+QString jsLiteral(const QString &text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray { text }).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+} // namespace
+
+void WebEngineCaptureTask::injectIntoPage()
+{
+    m_injected = true;
+    m_stage = Stage::Injecting;
+    m_probeTimer.stop();
+    QString style = m_request.options.css;
+    for (const QString &selector : m_request.options.hideSelectors)
+        style += QStringLiteral("\n%1 { visibility: hidden !important; }").arg(selector);
+    const QPointer<WebEngineCaptureTask> self(this);
+    if (style.isEmpty()) {
+        runInjectedScript();
+        return;
+    }
+    m_page->runJavaScript(
+        QStringLiteral("(() => { const style = document.createElement('style');"
+                       " style.textContent = %1;"
+                       " (document.head || document.documentElement).appendChild(style); })()")
+            .arg(jsLiteral(style)),
+        QWebEngineScript::ApplicationWorld, [self](const QVariant &) {
+            if (self && self->m_stage == Stage::Injecting)
+                self->runInjectedScript();
+        });
+}
+
+void WebEngineCaptureTask::runInjectedScript()
+{
+    const QPointer<WebEngineCaptureTask> self(this);
+    const auto settleAgain = [self] {
+        // What was injected may change the page (and a script may start work): wait for it
+        // to go quiet again before going on.
+        self->m_stage = Stage::Settling;
+        self->m_sinceLoad.start();
+        self->m_probeTimer.disconnect();
+        connect(&self->m_probeTimer, &QTimer::timeout, self.data(), &WebEngineCaptureTask::probeReadiness);
+        self->probeReadiness();
+    };
+    if (m_request.options.js.isEmpty()) {
+        settleAgain();
+        return;
+    }
+    // The page's own world, so the script sees the page's variables; an exception fails the
+    // job with its message instead of passing unnoticed.
+    m_page->runJavaScript(
+        QStringLiteral("(() => { try { (0, eval)(%1); return ''; } catch (e) { return String(e); } })()")
+            .arg(jsLiteral(m_request.options.js)),
+        QWebEngineScript::MainWorld, [self, settleAgain](const QVariant &error) {
+            if (!self || self->m_stage != Stage::Injecting)
+                return;
+            if (!error.toString().isEmpty()) {
+                self->fail(QStringLiteral("the injected js threw: %1").arg(error.toString()));
+                return;
+            }
+            settleAgain();
         });
 }
 
@@ -284,6 +361,10 @@ void WebEngineCaptureTask::delayThenMeasure()
 
 void WebEngineCaptureTask::measurePage()
 {
+    if (!m_request.options.selector.isEmpty() && m_request.options.format != ImageFormat::Pdf) {
+        measureElement();
+        return;
+    }
     // A PDF is paginated by the print layout: the view's height does not matter.
     if (!m_request.options.fullPage || m_request.options.format == ImageFormat::Pdf) {
         requestPaintedFrame();
@@ -305,13 +386,68 @@ void WebEngineCaptureTask::measurePage()
                 deviceHeight = kMaxImageHeight;
                 self->m_truncated = true;
             }
-            qCDebug(lcCapture) << self->m_request.jobId << "full page" << cssHeight
-                               << "CSS px ->" << deviceHeight << "device px";
-            self->m_view->resize(self->m_view->width(), deviceHeight);
-            self->m_expectedInnerHeight = int(std::floor(deviceHeight / options.deviceScaleFactor));
-            self->m_sinceFrameRequest.start();
-            self->probeResized();
+            qCDebug(lcCapture) << self->m_request.jobId << "full page" << cssHeight << "CSS px";
+            self->growViewTo(cssHeight);
         });
+}
+
+// Makes the view cssHeight tall (capped at kMaxImageHeight device pixels), then paints.
+void WebEngineCaptureTask::growViewTo(int cssHeight)
+{
+    const double scale = m_request.options.deviceScaleFactor;
+    int deviceHeight = int(std::ceil(cssHeight * scale));
+    if (deviceHeight > kMaxImageHeight) {
+        deviceHeight = kMaxImageHeight;
+        m_truncated = true;
+    }
+    if (deviceHeight <= m_view->height()) {
+        requestPaintedFrame();
+        return;
+    }
+    m_view->resize(m_view->width(), deviceHeight);
+    m_expectedInnerHeight = int(std::floor(deviceHeight / scale));
+    m_sinceFrameRequest.start();
+    probeResized();
+}
+
+void WebEngineCaptureTask::measureElement()
+{
+    m_stage = Stage::Measuring;
+    // Document coordinates from the top of the page, which is where the grab starts.
+    const QString script = QStringLiteral(
+        "(() => { scrollTo(0, 0); let element;"
+        " try { element = document.querySelector(%1); } catch (e) { return { error: 'invalid' }; }"
+        " if (!element) return { error: 'none' };"
+        " const box = element.getBoundingClientRect();"
+        " return { x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height }; })()")
+                               .arg(jsLiteral(m_request.options.selector));
+    const QPointer<WebEngineCaptureTask> self(this);
+    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld, [self](const QVariant &answer) {
+        if (!self || self->m_stage != Stage::Measuring)
+            return;
+        const QVariantMap box = answer.toMap();
+        const QString selector = self->m_request.options.selector;
+        const QString error = box.value(QStringLiteral("error")).toString();
+        if (error == QLatin1String("invalid")) {
+            self->fail(QStringLiteral("selector \"%1\" is not a valid CSS selector").arg(selector));
+            return;
+        }
+        if (error == QLatin1String("none") || box.isEmpty()) {
+            self->fail(QStringLiteral("selector \"%1\" matched no element").arg(selector));
+            return;
+        }
+        const QRectF css(box.value(QStringLiteral("x")).toDouble(), box.value(QStringLiteral("y")).toDouble(),
+                         box.value(QStringLiteral("width")).toDouble(), box.value(QStringLiteral("height")).toDouble());
+        if (css.width() < 1 || css.height() < 1) {
+            self->fail(QStringLiteral("selector \"%1\" matched an element with no size (is it hidden?)").arg(selector));
+            return;
+        }
+        const double scale = self->m_request.options.deviceScaleFactor;
+        self->m_crop = QRectF(css.topLeft() * scale, css.size() * scale).toAlignedRect();
+        qCDebug(lcCapture) << self->m_request.jobId << "element" << css << "->" << self->m_crop;
+        // The element in full, even below the viewport: the view grows to its bottom edge.
+        self->growViewTo(int(std::ceil(css.bottom())));
+    });
 }
 
 // The new size reaches the renderer asynchronously; frames requested before it arrives
@@ -376,7 +512,18 @@ void WebEngineCaptureTask::grab()
     }
     m_stage = Stage::Done;
     m_timeout.stop();
-    const QImage image = m_view->grab().toImage();
+    QImage image = m_view->grab().toImage();
+    if (!m_crop.isNull()) {
+        const QRect inside = m_crop.intersected(image.rect());
+        if (inside.isEmpty()) {
+            m_stage = Stage::Painting; // let fail() through
+            fail(QStringLiteral("selector \"%1\" matched an element outside the page").arg(m_request.options.selector));
+            return;
+        }
+        if (inside != m_crop)
+            m_truncated = true;
+        image = image.copy(inside);
+    }
     if (image.isNull()) {
         m_stage = Stage::Painting; // let fail() through
         fail(QStringLiteral("the engine produced an empty image"));

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QRect>
 #include <QTimer>
 
 #include <memory>
@@ -42,17 +43,22 @@ signals:
 
 private:
     enum class Stage {
-        Idle, Loading, Settling, WaitingForSelector, Delaying, Measuring, Painting, Printing, Done
+        Idle, Loading, Settling, Injecting, WaitingForSelector, Delaying, Measuring, Painting, Printing, Done
     };
 
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
     void onLoaded();
     void applyZoom();
     void probeReadiness();
+    void afterReady();
+    void injectIntoPage();
+    void runInjectedScript();
     void waitForSelector();
     void probeSelector();
     void delayThenMeasure();
     void measurePage();
+    void measureElement();
+    void growViewTo(int cssHeight);
     void probeResized();
     void requestPaintedFrame();
     void probePainted();
@@ -73,4 +79,6 @@ private:
     QElapsedTimer m_sinceFrameRequest;
     bool m_truncated = false;
     int m_expectedInnerHeight = 0; // CSS pixels, once a full-page resize has arrived
+    bool m_injected = false; // css, hide_selectors and js went in; the page settled again after
+    QRect m_crop; // device pixels: the element `selector` matched
 };
