@@ -28,6 +28,7 @@ private slots:
     void submitAnswers202WithTheJob();
     void submitTakesTheViewport();
     void submitTakesEveryCaptureOption();
+    void jobJsonHidesSecrets();
     void servesEachFormatUnderItsType_data();
     void servesEachFormatUnderItsType();
     void submitRefusesBadInput_data();
@@ -205,6 +206,32 @@ void TestApiServer::submitTakesEveryCaptureOption()
     QCOMPARE(m_capturer->started().constLast().timeoutMs, 30000);
 }
 
+void TestApiServer::jobJsonHidesSecrets()
+{
+    const Reply reply = call("POST", QStringLiteral("/screenshots"), R"({"url": "https://example.com",
+        "headers": {"Authorization": "Bearer t0ken"}, "cookies": [{"name": "sid", "value": "c00kie"}],
+        "basic_auth": {"username": "alice", "password": "s3cret"}, "user_agent": "bot/1"})");
+    QCOMPARE(reply.status, 202);
+    const QString id = reply.json.value(QStringLiteral("id")).toString();
+    QTRY_COMPARE(m_capturer->started().size(), 1);
+    // The capture gets the secrets...
+    const CaptureOptions options = m_capturer->started().constFirst().options;
+    QCOMPARE(options.headers.constFirst().second, QStringLiteral("Bearer t0ken"));
+    QCOMPARE(options.cookies.constFirst().value, QStringLiteral("c00kie"));
+    QCOMPARE(options.basicAuthPassword, QStringLiteral("s3cret"));
+    // ...the JSON that anyone with the link can read does not.
+    for (const QByteArray &body : { reply.body, call("GET", QStringLiteral("/screenshots/%1").arg(id)).body,
+                                    call("GET", QStringLiteral("/admin/jobs")).body }) {
+        QVERIFY(!body.contains("t0ken"));
+        QVERIFY(!body.contains("c00kie"));
+        QVERIFY(!body.contains("s3cret"));
+        QVERIFY(body.contains("alice"));
+        QVERIFY(body.contains("bot/1"));
+    }
+    // Kept in the store, so that a retry can send them again.
+    QCOMPARE(m_service->store()->job(id)->options.basicAuthPassword, QStringLiteral("s3cret"));
+}
+
 void TestApiServer::servesEachFormatUnderItsType_data()
 {
     QTest::addColumn<QString>("format");
@@ -310,6 +337,18 @@ void TestApiServer::submitRefusesBadInput_data()
     QTest::addRow("hide_selectors breaking out") << QByteArray(R"({"url": "https://example.com", "hide_selectors": ["a} body {display:none"]})") << QStringLiteral("hide_selectors[0]") << QStringLiteral("CSS selector");
     QTest::addRow("css not text") << QByteArray(R"({"url": "https://example.com", "css": {"a": 1}})") << QStringLiteral("css") << QStringLiteral("string");
     QTest::addRow("js too long") << (R"({"url": "https://example.com", "js": ")" + QByteArray(70000, 'x') + R"("})") << QStringLiteral("js") << QStringLiteral("longer than 65536");
+    QTest::addRow("user_agent with newline") << QByteArray(R"({"url": "https://example.com", "user_agent": "a\nb"})") << QStringLiteral("user_agent") << QStringLiteral("one line");
+    QTest::addRow("headers not an object") << QByteArray(R"({"url": "https://example.com", "headers": ["X-A: b"]})") << QStringLiteral("headers") << QStringLiteral("object");
+    QTest::addRow("header bad name") << QByteArray(R"({"url": "https://example.com", "headers": {"X A": "b"}})") << QStringLiteral("headers.X A") << QStringLiteral("header name");
+    QTest::addRow("header value split") << QByteArray(R"({"url": "https://example.com", "headers": {"X-A": "b
+Host: evil"}})") << QStringLiteral("headers.X-A") << QStringLiteral("one line");
+    QTest::addRow("header reserved") << QByteArray(R"({"url": "https://example.com", "headers": {"Host": "evil"}})") << QStringLiteral("headers.Host") << QStringLiteral("set by urlshot");
+    QTest::addRow("cookies not a list") << QByteArray(R"({"url": "https://example.com", "cookies": {"a": "b"}})") << QStringLiteral("cookies") << QStringLiteral("list");
+    QTest::addRow("cookie without name") << QByteArray(R"({"url": "https://example.com", "cookies": [{"value": "b"}]})") << QStringLiteral("cookies[0].name") << QStringLiteral("cookie name");
+    QTest::addRow("cookie value with semicolon") << QByteArray(R"({"url": "https://example.com", "cookies": [{"name": "a", "value": "b; Path=/x"}]})") << QStringLiteral("cookies[0].value") << QStringLiteral("without ';'");
+    QTest::addRow("cookie bad path") << QByteArray(R"({"url": "https://example.com", "cookies": [{"name": "a", "value": "b", "path": "x"}]})") << QStringLiteral("cookies[0].path") << QStringLiteral("start with /");
+    QTest::addRow("cookie unknown field") << QByteArray(R"({"url": "https://example.com", "cookies": [{"name": "a", "value": "b", "secure": true}]})") << QStringLiteral("cookies[0].secure") << QStringLiteral("unknown field");
+    QTest::addRow("basic_auth without password") << QByteArray(R"({"url": "https://example.com", "basic_auth": {"username": "a"}})") << QStringLiteral("basic_auth") << QStringLiteral("username");
     QTest::addRow("unknown field") << QByteArray(R"({"url": "https://example.com", "full_pgae": true})") << QStringLiteral("full_pgae") << QStringLiteral("unknown field");
 }
 

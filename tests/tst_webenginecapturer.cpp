@@ -43,6 +43,9 @@ private slots:
     void selectorThatMatchesNothingFails();
     void hideSelectorsCssAndJsChangeThePage();
     void aThrowingScriptFailsTheJob();
+    void userAgentHeadersAndCookiesReachTheOriginOnly();
+    void basicAuthAnswersTheChallenge_data();
+    void basicAuthAnswersTheChallenge();
 
 private:
     struct Outcome
@@ -494,6 +497,68 @@ void TestWebEngineCapturer::aThrowingScriptFailsTheJob()
     const Outcome outcome = capture(m_pages.url(QStringLiteral("/colours")), 20000, options);
     QVERIFY(!outcome.ok);
     QVERIFY2(outcome.error.contains(QLatin1String("injected js threw: ReferenceError")), qPrintable(outcome.error));
+}
+
+void TestWebEngineCapturer::userAgentHeadersAndCookiesReachTheOriginOnly()
+{
+    TestHttpServer thirdParty;
+    QVERIFY(thirdParty.listen());
+    thirdParty.route("/pixel.png", [](const TestHttpServer::Request &) {
+        return TestHttpServer::Response { 200, "image/png", QByteArray(), {}, 0, false };
+    });
+    m_pages.setHtml("/echo", "<html><body><img src='" + thirdParty.url(QStringLiteral("/pixel.png")).toString().toLatin1()
+                                 + "'><script>fetch('/echo-xhr')</script></body></html>");
+    m_pages.route("/echo-xhr", [](const TestHttpServer::Request &) { return TestHttpServer::Response::html("ok"); });
+    CaptureOptions options = small();
+    options.userAgent = QStringLiteral("urlshot-test/1.0");
+    options.headers = { { QStringLiteral("X-Test"), QStringLiteral("yes") } };
+    options.cookies = { { QStringLiteral("session"), QStringLiteral("abc"), QString(), QStringLiteral("/") } };
+    m_pages.clearRequests();
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/echo")), 20000, options);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+
+    for (const QByteArray path : { QByteArray("/echo"), QByteArray("/echo-xhr") }) {
+        const QList<TestHttpServer::Request> requests = m_pages.requestsTo(path);
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.constFirst().header("user-agent"), QByteArray("urlshot-test/1.0"));
+        QCOMPARE(requests.constFirst().header("x-test"), QByteArray("yes"));
+        QVERIFY2(requests.constFirst().header("cookie").contains("session=abc"), requests.constFirst().header("cookie").constData());
+    }
+    // Another origin gets the user agent but not the extra header.
+    QTRY_COMPARE(thirdParty.requestsTo("/pixel.png").size(), 1);
+    QCOMPARE(thirdParty.requestsTo("/pixel.png").constFirst().header("user-agent"), QByteArray("urlshot-test/1.0"));
+    QVERIFY(thirdParty.requestsTo("/pixel.png").constFirst().header("x-test").isEmpty());
+}
+
+void TestWebEngineCapturer::basicAuthAnswersTheChallenge_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QColor>("expected");
+    QTest::addRow("right password") << QStringLiteral("s3cret") << QColor(Qt::green);
+    QTest::addRow("wrong password") << QStringLiteral("nope") << QColor(Qt::red); // the 401 page
+}
+
+void TestWebEngineCapturer::basicAuthAnswersTheChallenge()
+{
+    QFETCH(QString, password);
+    QFETCH(QColor, expected);
+    int challenges = 0;
+    m_pages.route("/private", [&challenges](const TestHttpServer::Request &request) {
+        if (request.header("authorization") == "Basic " + QByteArray("alice:s3cret").toBase64())
+            return TestHttpServer::Response::html("<body style='margin:0;background:#00ff00'></body>");
+        ++challenges;
+        TestHttpServer::Response refused = TestHttpServer::Response::html("<body style='margin:0;background:#ff0000'></body>");
+        refused.status = 401;
+        refused.headers << qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Basic realm=\"test\""));
+        return refused;
+    });
+    CaptureOptions options = small();
+    options.basicAuthUser = QStringLiteral("alice");
+    options.basicAuthPassword = password;
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/private")), 20000, options);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QVERIFY(isColour(outcome.image, 10, 10, expected));
+    QVERIFY(challenges <= 2); // answered once, never in a loop
 }
 
 int main(int argc, char *argv[])

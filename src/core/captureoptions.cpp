@@ -21,6 +21,41 @@ const QString kSelector = QStringLiteral("selector");
 const QString kHide = QStringLiteral("hide_selectors");
 const QString kCss = QStringLiteral("css");
 const QString kJs = QStringLiteral("js");
+const QString kUserAgent = QStringLiteral("user_agent");
+const QString kHeaders = QStringLiteral("headers");
+const QString kCookies = QStringLiteral("cookies");
+const QString kBasicAuth = QStringLiteral("basic_auth");
+
+// RFC 9110 5.6.2 token: what a header or cookie name may be made of.
+bool isToken(const QString &text)
+{
+    static const QString extra = QStringLiteral("!#$%&'*+-.^_`|~");
+    if (text.isEmpty())
+        return false;
+    for (const QChar c : text) {
+        const bool ok = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || extra.contains(c);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// No control characters (CR and LF above all: they would split a header).
+bool isPlainText(const QString &text)
+{
+    return std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+
+// Set by the engine itself or through other options: refusing them avoids surprises.
+bool isReservedHeader(const QString &name)
+{
+    static const QStringList reserved { QStringLiteral("host"), QStringLiteral("content-length"),
+                                        QStringLiteral("connection"), QStringLiteral("transfer-encoding"),
+                                        QStringLiteral("upgrade"), QStringLiteral("cookie"),
+                                        QStringLiteral("user-agent") };
+    return reserved.contains(name.toLower());
+}
 
 QJsonValue textOrNull(const QString &text)
 {
@@ -96,7 +131,9 @@ bool CaptureOptions::operator==(const CaptureOptions &other) const
         && deviceScaleFactor == other.deviceScaleFactor && delayMs == other.delayMs
         && waitForSelector == other.waitForSelector && timeoutMs == other.timeoutMs
         && format == other.format && quality == other.quality && selector == other.selector
-        && hideSelectors == other.hideSelectors && css == other.css && js == other.js;
+        && hideSelectors == other.hideSelectors && css == other.css && js == other.js
+        && userAgent == other.userAgent && headers == other.headers && cookies == other.cookies
+        && basicAuthUser == other.basicAuthUser && basicAuthPassword == other.basicAuthPassword;
 }
 
 QJsonObject CaptureOptions::toJson() const
@@ -115,14 +152,32 @@ QJsonObject CaptureOptions::toJson() const
         { kHide, QJsonArray::fromStringList(hideSelectors) },
         { kCss, textOrNull(css) },
         { kJs, textOrNull(js) },
+        { kUserAgent, textOrNull(userAgent) },
     };
+    QJsonObject headerObject;
+    for (const auto &[name, value] : headers)
+        headerObject.insert(name, value);
+    json.insert(kHeaders, headerObject);
+    QJsonArray cookieArray;
+    for (const CaptureCookie &cookie : cookies)
+        cookieArray.append(QJsonObject { { QStringLiteral("name"), cookie.name },
+                                         { QStringLiteral("value"), cookie.value },
+                                         { QStringLiteral("domain"), textOrNull(cookie.domain) },
+                                         { QStringLiteral("path"), cookie.path } });
+    json.insert(kCookies, cookieArray);
+    // Stored so that a retry can answer the challenge again; the API never shows the
+    // password (JobJson::full replaces it).
+    json.insert(kBasicAuth, basicAuthUser.isEmpty()
+                    ? QJsonValue(QJsonValue::Null)
+                    : QJsonValue(QJsonObject { { QStringLiteral("username"), basicAuthUser },
+                                               { QStringLiteral("password"), basicAuthPassword } }));
     return json;
 }
 
 QStringList CaptureOptions::fieldNames()
 {
     return { kViewport, kFullPage, kScale, kDelay, kWaitFor, kTimeout, kFormat, kQuality,
-             kSelector, kHide, kCss, kJs };
+             kSelector, kHide, kCss, kJs, kUserAgent, kHeaders, kCookies, kBasicAuth };
 }
 
 std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, QString *error,
@@ -263,6 +318,80 @@ std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, 
         if (text.toString().size() > kMaxInjectedLength)
             return refuse(key, QStringLiteral("%1 is longer than %2 characters").arg(key).arg(kMaxInjectedLength));
         *target = text.toString();
+    }
+
+    const QJsonValue userAgent = json.value(kUserAgent);
+    if (!userAgent.isUndefined() && !userAgent.isNull()) {
+        const QString text = userAgent.toString();
+        if (!userAgent.isString() || text.trimmed().isEmpty() || text.size() > kMaxTextLength || !isPlainText(text))
+            return refuse(kUserAgent, QStringLiteral("user_agent must be one line of text, at most %1 characters")
+                                          .arg(kMaxTextLength));
+        options.userAgent = text;
+    }
+
+    const QJsonValue headers = json.value(kHeaders);
+    if (!headers.isUndefined() && !headers.isNull()) {
+        if (!headers.isObject() || headers.toObject().size() > kMaxHeaders)
+            return refuse(kHeaders, QStringLiteral("headers must be an object of at most %1 \"Name\": \"value\" pairs")
+                                        .arg(kMaxHeaders));
+        const QJsonObject object = headers.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString name = QStringLiteral("headers.%1").arg(it.key());
+            if (!isToken(it.key()))
+                return refuse(name, QStringLiteral("%1: not a valid header name").arg(name));
+            if (isReservedHeader(it.key()))
+                return refuse(name, QStringLiteral("%1: this header is set by urlshot itself (use user_agent or cookies)").arg(name));
+            if (!it.value().isString() || it.value().toString().size() > kMaxTextLength || !isPlainText(it.value().toString()))
+                return refuse(name, QStringLiteral("%1 must be one line of text").arg(name));
+            options.headers.append({ it.key(), it.value().toString() });
+        }
+    }
+
+    const QJsonValue cookies = json.value(kCookies);
+    if (!cookies.isUndefined() && !cookies.isNull()) {
+        if (!cookies.isArray() || cookies.toArray().size() > kMaxCookies)
+            return refuse(kCookies, QStringLiteral("cookies must be a list of at most %1 {\"name\", \"value\"} objects")
+                                        .arg(kMaxCookies));
+        const QJsonArray list = cookies.toArray();
+        for (int i = 0; i < list.size(); ++i) {
+            const QString name = QStringLiteral("cookies[%1]").arg(i);
+            const QJsonObject item = list.at(i).toObject();
+            CaptureCookie cookie;
+            cookie.name = item.value(QStringLiteral("name")).toString();
+            cookie.value = item.value(QStringLiteral("value")).toString();
+            cookie.domain = item.value(QStringLiteral("domain")).toString();
+            cookie.path = item.value(QStringLiteral("path")).toString(QStringLiteral("/"));
+            for (auto it = item.begin(); it != item.end(); ++it) {
+                static const QStringList known { QStringLiteral("name"), QStringLiteral("value"),
+                                                 QStringLiteral("domain"), QStringLiteral("path") };
+                if (!known.contains(it.key()))
+                    return refuse(QStringLiteral("%1.%2").arg(name, it.key()),
+                                  QStringLiteral("%1: unknown field %2; a cookie has name, value, domain and path").arg(name, it.key()));
+            }
+            if (!list.at(i).isObject() || !isToken(cookie.name))
+                return refuse(name + QStringLiteral(".name"), QStringLiteral("%1.name must be a cookie name").arg(name));
+            if (!item.value(QStringLiteral("value")).isString() || cookie.value.size() > kMaxTextLength
+                || !isPlainText(cookie.value) || cookie.value.contains(QLatin1Char(';')))
+                return refuse(name + QStringLiteral(".value"), QStringLiteral("%1.value must be text without ';'").arg(name));
+            if (!cookie.path.startsWith(QLatin1Char('/')) || !isPlainText(cookie.path) || cookie.path.contains(QLatin1Char(';')))
+                return refuse(name + QStringLiteral(".path"), QStringLiteral("%1.path must start with /").arg(name));
+            if (!cookie.domain.isEmpty() && (!isPlainText(cookie.domain) || cookie.domain.contains(QLatin1Char(';'))
+                                             || cookie.domain.contains(QLatin1Char(' '))))
+                return refuse(name + QStringLiteral(".domain"), QStringLiteral("%1.domain must be a host name").arg(name));
+            options.cookies << cookie;
+        }
+    }
+
+    const QJsonValue auth = json.value(kBasicAuth);
+    if (!auth.isUndefined() && !auth.isNull()) {
+        const QJsonObject object = auth.toObject();
+        const QJsonValue user = object.value(QStringLiteral("username"));
+        const QJsonValue password = object.value(QStringLiteral("password"));
+        if (!auth.isObject() || !user.isString() || user.toString().isEmpty() || !password.isString()
+            || object.size() != 2)
+            return refuse(kBasicAuth, QStringLiteral("basic_auth must be {\"username\": \"…\", \"password\": \"…\"}"));
+        options.basicAuthUser = user.toString();
+        options.basicAuthPassword = password.toString();
     }
     return options;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -15,6 +17,19 @@ QString imageFormatName(ImageFormat format); // "png", "jpeg", "webp", "pdf"
 QString imageFormatExtension(ImageFormat format); // "png", "jpg", "webp", "pdf"
 QByteArray imageFormatContentType(ImageFormat format);
 std::optional<ImageFormat> imageFormatFromExtension(QStringView extension);
+
+// A cookie set before the page loads; an empty domain means the job URL's host.
+struct CaptureCookie
+{
+    QString name;
+    QString value;
+    QString domain;
+    QString path = QStringLiteral("/");
+    bool operator==(const CaptureCookie &other) const
+    {
+        return name == other.name && value == other.value && domain == other.domain && path == other.path;
+    }
+};
 
 // How to capture a job's page, recorded with the job so it can be retried exactly.
 // Stored as JSON in the jobs table and accepted in the REST body under the same names.
@@ -34,6 +49,9 @@ struct CaptureOptions
     static constexpr int kDefaultQuality = 80;
     static constexpr int kMaxHideSelectors = 50;
     static constexpr int kMaxInjectedLength = 64 * 1024; // css and js, each
+    static constexpr int kMaxHeaders = 50;
+    static constexpr int kMaxCookies = 50;
+    static constexpr int kMaxTextLength = 4096; // user agent, header values, cookie values
 
     QSize viewport = kDefaultViewport; // CSS pixels
     bool fullPage = false; // the whole scrollable height, up to the image size cap
@@ -47,6 +65,11 @@ struct CaptureOptions
     QStringList hideSelectors; // elements hidden (visibility: hidden) before capture
     QString css; // a style sheet added to the page before capture
     QString js; // a script run in the page before capture
+    QString userAgent; // replaces Chromium's User-Agent
+    QList<QPair<QString, QString>> headers; // added to the requests to the job URL's origin
+    QList<CaptureCookie> cookies;
+    QString basicAuthUser; // answered to the job URL's origin's HTTP auth challenge
+    QString basicAuthPassword;
 
     bool injectsIntoPage() const { return !hideSelectors.isEmpty() || !css.isEmpty() || !js.isEmpty(); }
 

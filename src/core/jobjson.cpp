@@ -28,6 +28,29 @@ QUrl resolve(const QUrl &publicBase, const QString &path)
     return url;
 }
 
+// Anyone with a job's link can read its JSON: secrets given for the capture stay out of it.
+QJsonObject redactedOptions(const CaptureOptions &options)
+{
+    const QString hidden = QStringLiteral("(hidden)");
+    QJsonObject json = options.toJson();
+    QJsonObject headers = json.value(QStringLiteral("headers")).toObject();
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        it.value() = hidden;
+    json.insert(QStringLiteral("headers"), headers);
+    QJsonArray cookies = json.value(QStringLiteral("cookies")).toArray();
+    for (qsizetype i = 0; i < cookies.size(); ++i) {
+        QJsonObject cookie = cookies.at(i).toObject();
+        cookie.insert(QStringLiteral("value"), hidden);
+        cookies.replace(i, cookie);
+    }
+    json.insert(QStringLiteral("cookies"), cookies);
+    if (json.value(QStringLiteral("basic_auth")).isObject())
+        json.insert(QStringLiteral("basic_auth"),
+                    QJsonObject { { QStringLiteral("username"), options.basicAuthUser },
+                                  { QStringLiteral("password"), hidden } });
+    return json;
+}
+
 } // namespace
 
 QString timestamp(const QDateTime &time)
@@ -76,7 +99,7 @@ QJsonObject full(const Job &job, const QUrl &publicBase, WebhookAttempts include
         { QStringLiteral("finished_at"), timestampOrNull(job.finishedAt) },
         { QStringLiteral("error"), textOrNull(job.error) },
         { QStringLiteral("capture_attempts"), job.captureAttempts },
-        { QStringLiteral("options"), job.options.toJson() },
+        { QStringLiteral("options"), redactedOptions(job.options) },
     };
     if (job.status == JobStatus::Completed) {
         json.insert(QStringLiteral("image"),

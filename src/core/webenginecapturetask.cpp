@@ -2,8 +2,12 @@
 
 #include "capturepage.h"
 #include "logging.h"
+#include "originheaderinterceptor.h"
 
+#include <QAuthenticator>
 #include <QFile>
+#include <QNetworkCookie>
+#include <QWebEngineCookieStore>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QJsonArray>
@@ -80,7 +84,22 @@ WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request, QObjec
     , m_profile(new QWebEngineProfile(this))
 {
     configureProfile(m_profile);
+    const CaptureOptions &options = m_request.options;
+    if (!options.userAgent.isEmpty())
+        m_profile->setHttpUserAgent(options.userAgent);
+    if (!options.headers.isEmpty())
+        m_profile->setUrlRequestInterceptor(
+            new OriginHeaderInterceptor(m_request.url, options.headers, m_profile));
+    for (const CaptureCookie &cookie : options.cookies) {
+        QNetworkCookie networkCookie(cookie.name.toUtf8(), cookie.value.toUtf8());
+        networkCookie.setDomain(cookie.domain.isEmpty() ? m_request.url.host() : cookie.domain);
+        networkCookie.setPath(cookie.path);
+        // Queued to the network service ahead of the page's first request.
+        m_profile->cookieStore()->setCookie(networkCookie, m_request.url);
+    }
     m_page = std::make_unique<CapturePage>(m_profile);
+    connect(m_page.get(), &QWebEnginePage::authenticationRequired, this,
+            &WebEngineCaptureTask::answerAuthentication);
 
     QWebEngineScript readiness;
     readiness.setName(QStringLiteral("urlshot-readiness"));
@@ -126,6 +145,20 @@ WebEngineCaptureTask::~WebEngineCaptureTask()
     // the renderer) when a profile goes first.
     m_view.reset();
     m_page.reset();
+}
+
+void WebEngineCaptureTask::answerAuthentication(const QUrl &requestUrl, QAuthenticator *authenticator)
+{
+    // Only the job URL's own host gets the credentials, and only once: a second challenge
+    // means they were wrong, and the page's 401 answer is what gets captured.
+    const bool ourHost = requestUrl.host() == m_request.url.host();
+    if (m_request.options.basicAuthUser.isEmpty() || !ourHost || m_answeredAuthentication) {
+        *authenticator = QAuthenticator(); // cancels the request's authentication
+        return;
+    }
+    m_answeredAuthentication = true;
+    authenticator->setUser(m_request.options.basicAuthUser);
+    authenticator->setPassword(m_request.options.basicAuthPassword);
 }
 
 void WebEngineCaptureTask::start()

@@ -10,6 +10,7 @@
 #include <memory>
 
 class CapturePage;
+class QAuthenticator;
 class QWebEngineLoadingInfo;
 class QWebEngineProfile;
 class QWebEngineView;
@@ -47,6 +48,7 @@ private:
     };
 
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
+    void answerAuthentication(const QUrl &requestUrl, QAuthenticator *authenticator);
     void onLoaded();
     void applyZoom();
     void probeReadiness();
@@ -79,6 +81,7 @@ private:
     QElapsedTimer m_sinceFrameRequest;
     bool m_truncated = false;
     int m_expectedInnerHeight = 0; // CSS pixels, once a full-page resize has arrived
+    bool m_answeredAuthentication = false;
     bool m_injected = false; // css, hide_selectors and js went in; the page settled again after
     QRect m_crop; // device pixels: the element `selector` matched
 };
