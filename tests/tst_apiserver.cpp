@@ -400,6 +400,9 @@ void TestApiServer::statusAndJobFollowTheCapture()
     QVERIFY(time("started_at") <= time("finished_at"));
     QVERIFY(job.json.value(QStringLiteral("error")).isNull());
     QCOMPARE(job.json.value(QStringLiteral("capture_attempts")).toInt(), 1);
+    // What the capturer reported about the page is stored with the job.
+    QCOMPARE(job.json.value(QStringLiteral("page")).toObject().value(QStringLiteral("title")).toString(),
+             QStringLiteral("Fake page"));
 }
 
 void TestApiServer::unknownIdsAre404_data()

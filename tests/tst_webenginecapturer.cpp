@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -46,6 +47,8 @@ private slots:
     void userAgentHeadersAndCookiesReachTheOriginOnly();
     void basicAuthAnswersTheChallenge_data();
     void basicAuthAnswersTheChallenge();
+    void recordsWhatThePageSaysAboutItself();
+    void capturesAnHttpErrorPageWithItsStatus();
 
 private:
     struct Outcome
@@ -559,6 +562,44 @@ void TestWebEngineCapturer::basicAuthAnswersTheChallenge()
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QVERIFY(isColour(outcome.image, 10, 10, expected));
     QVERIFY(challenges <= 2); // answered once, never in a loop
+}
+
+void TestWebEngineCapturer::recordsWhatThePageSaysAboutItself()
+{
+    m_pages.route("/moved", [](const TestHttpServer::Request &) {
+        TestHttpServer::Response moved = TestHttpServer::Response::withStatus(302);
+        moved.headers << qMakePair(QByteArray("Location"), QByteArray("/titled"));
+        return moved;
+    });
+    m_pages.setHtml("/titled", R"(<html><head><title>Quarterly report</title></head><body>
+<script>console.error('chart data missing'); console.log('not an error');</script></body></html>)");
+    QSignalSpy captured(m_capturer.get(), &Capturer::captured);
+    m_capturer->start({ QStringLiteral("meta"), m_pages.url(QStringLiteral("/moved")), small(), 20000 });
+    QTRY_COMPARE_WITH_TIMEOUT(captured.size(), 1, 20000);
+    const QJsonObject page = captured.constFirst().at(1).value<CaptureResult>().page;
+    QCOMPARE(page.value(QStringLiteral("final_url")).toString(), m_pages.url(QStringLiteral("/titled")).toString());
+    QCOMPARE(page.value(QStringLiteral("title")).toString(), QStringLiteral("Quarterly report"));
+    QVERIFY(page.value(QStringLiteral("http_status")).isNull()); // a 200 is not reported by Qt 6.4
+    const QJsonArray errors = page.value(QStringLiteral("console_errors")).toArray();
+    QCOMPARE(errors.size(), 1);
+    QVERIFY(errors.at(0).toString().startsWith(QLatin1String("chart data missing")));
+    QVERIFY(page.value(QStringLiteral("load_ms")).toInt() > 0);
+    QVERIFY(page.value(QStringLiteral("capture_ms")).toInt() >= page.value(QStringLiteral("load_ms")).toInt());
+}
+
+void TestWebEngineCapturer::capturesAnHttpErrorPageWithItsStatus()
+{
+    m_pages.route("/gone", [](const TestHttpServer::Request &) {
+        TestHttpServer::Response gone = TestHttpServer::Response::html("<body style='margin:0;background:#0000ff'>Gone</body>");
+        gone.status = 404;
+        return gone;
+    });
+    QSignalSpy captured(m_capturer.get(), &Capturer::captured);
+    m_capturer->start({ QStringLiteral("gone"), m_pages.url(QStringLiteral("/gone")), small(), 20000 });
+    QTRY_COMPARE_WITH_TIMEOUT(captured.size(), 1, 20000);
+    const CaptureResult result = captured.constFirst().at(1).value<CaptureResult>();
+    QCOMPARE(result.page.value(QStringLiteral("http_status")).toInt(), 404);
+    QVERIFY(isColour(result.image, 300, 300, Qt::blue)); // the server's own 404 page
 }
 
 int main(int argc, char *argv[])

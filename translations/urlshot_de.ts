@@ -178,6 +178,26 @@
         <source>%1, %2 × %3 px, %4</source>
         <translation>%1, %2 × %3 px, %4</translation>
     </message>
+    <message>
+        <source>Page title</source>
+        <translation>Seitentitel</translation>
+    </message>
+    <message>
+        <source>Final URL</source>
+        <translation>Endgültige URL</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP-Status</translation>
+    </message>
+    <message>
+        <source>Loaded in</source>
+        <translation>Geladen in</translation>
+    </message>
+    <message>
+        <source>Console errors</source>
+        <translation>Konsolenfehler</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>

@@ -178,6 +178,26 @@
         <source>%1, %2 × %3 px, %4</source>
         <translation>%1, %2 × %3&#xa0;px, %4</translation>
     </message>
+    <message>
+        <source>Page title</source>
+        <translation>Titre de la page</translation>
+    </message>
+    <message>
+        <source>Final URL</source>
+        <translation>URL finale</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>Statut HTTP</translation>
+    </message>
+    <message>
+        <source>Loaded in</source>
+        <translation>Chargée en</translation>
+    </message>
+    <message>
+        <source>Console errors</source>
+        <translation>Erreurs de la console</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>

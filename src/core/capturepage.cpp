@@ -31,8 +31,16 @@ void CapturePage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level,
                                            const QString &message, int lineNumber,
                                            const QString &sourceId)
 {
-    if (level == ErrorMessageLevel)
-        qCDebug(lcCapture).noquote() << "page error:" << message << sourceId << lineNumber;
+    if (level != ErrorMessageLevel)
+        return;
+    qCDebug(lcCapture).noquote() << "page error:" << message << sourceId << lineNumber;
+    if (m_consoleErrors.size() < kMaxConsoleErrors) {
+        QString entry = sourceId.isEmpty() ? message
+                                           : QStringLiteral("%1 (%2:%3)").arg(message, sourceId).arg(lineNumber);
+        if (entry.size() > kMaxConsoleErrorLength)
+            entry = entry.left(kMaxConsoleErrorLength - 1) + QChar(0x2026);
+        m_consoleErrors << entry;
+    }
 }
 
 QWebEnginePage *CapturePage::createWindow(WebWindowType)

@@ -10,6 +10,11 @@ class CapturePage : public QWebEnginePage
 public:
     explicit CapturePage(QWebEngineProfile *profile, QObject *parent = nullptr);
 
+    // The page's console errors, oldest first, at most kMaxConsoleErrors of them.
+    QStringList consoleErrors() const { return m_consoleErrors; }
+    static constexpr int kMaxConsoleErrors = 20;
+    static constexpr int kMaxConsoleErrorLength = 500;
+
 protected:
     void javaScriptAlert(const QUrl &securityOrigin, const QString &message) override;
     bool javaScriptConfirm(const QUrl &securityOrigin, const QString &message) override;
@@ -20,4 +25,7 @@ protected:
     QWebEnginePage *createWindow(WebWindowType type) override;
     QStringList chooseFiles(FileSelectionMode mode, const QStringList &oldFiles,
                             const QStringList &acceptedMimeTypes) override;
+
+private:
+    QStringList m_consoleErrors;
 };

@@ -3,6 +3,7 @@
 #include "captureoptions.h"
 
 #include <QImage>
+#include <QJsonObject>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -23,6 +24,9 @@ struct CaptureResult
     QImage image; // empty for PDF
     QByteArray pdf; // the printed document, for ImageFormat::Pdf
     bool truncated = false; // a full page taller than the image size cap was cut there
+    // What the page said about itself: final_url, title, http_status (when the engine shows
+    // it), load_ms, capture_ms, console_errors.
+    QJsonObject page;
 };
 
 Q_DECLARE_METATYPE(CaptureResult)

@@ -3,6 +3,7 @@
 #include "captureoptions.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -51,6 +52,7 @@ struct Job
     int imageHeight = 0;
     qint64 imageBytes = 0;
     bool imageTruncated = false; // a full page cut at the image size cap
+    QJsonObject page; // CaptureResult::page of a completed job
 
     WebhookState webhookState = WebhookState::None;
     int webhookAttemptCount = 0;

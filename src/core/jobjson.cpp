@@ -100,6 +100,7 @@ QJsonObject full(const Job &job, const QUrl &publicBase, WebhookAttempts include
         { QStringLiteral("error"), textOrNull(job.error) },
         { QStringLiteral("capture_attempts"), job.captureAttempts },
         { QStringLiteral("options"), redactedOptions(job.options) },
+        { QStringLiteral("page"), job.page.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(job.page) },
     };
     if (job.status == JobStatus::Completed) {
         json.insert(QStringLiteral("image"),

@@ -125,14 +125,15 @@ void JobQueue::onCaptured(const QString &jobId, const CaptureResult &result)
     const QString path = m_imageDir.filePath(fileName);
     auto *watcher = new QFutureWatcher<SavedImage>(this);
     connect(watcher, &QFutureWatcher<SavedImage>::finished, this,
-            [this, watcher, jobId, fileName, size = image.size(), truncated = result.truncated] {
+            [this, watcher, jobId, fileName, size = image.size(), truncated = result.truncated,
+             page = result.page] {
                 watcher->deleteLater();
                 const SavedImage saved = watcher->result();
                 m_saving.remove(jobId);
                 if (saved.error.isEmpty()) {
                     // The job may have been deleted while its image was written.
                     if (!m_store->markCompleted(jobId, fileName, size.width(), size.height(),
-                                                saved.bytes, truncated))
+                                                saved.bytes, truncated, page))
                         QFile::remove(m_imageDir.filePath(fileName));
                 } else
                     m_store->markFailed(jobId, saved.error);

@@ -20,12 +20,13 @@ const QStringList kMigrations {
     QStringLiteral(":/urlshot/migrations/001_initial.sql"),
     QStringLiteral(":/urlshot/migrations/002_capture_options.sql"),
     QStringLiteral(":/urlshot/migrations/003_image_truncated.sql"),
+    QStringLiteral(":/urlshot/migrations/004_page_info.sql"),
 };
 
 const QString kJobColumns = QStringLiteral(
     "id, url, webhook_url, status, created_at, started_at, finished_at, error, capture_attempts, "
     "image_file, image_width, image_height, image_bytes, webhook_state, webhook_attempt_count, "
-    "webhook_next_attempt_at, webhook_last_error, options, image_truncated");
+    "webhook_next_attempt_at, webhook_last_error, options, image_truncated, page_info");
 
 qint64 toMs(const QDateTime &time)
 {
@@ -79,6 +80,7 @@ Job jobFromRow(const QSqlQuery &query)
                       &ignoredError, &ignoredField)
                       .value_or(CaptureOptions());
     job.imageTruncated = query.value(18).toBool();
+    job.page = QJsonDocument::fromJson(query.value(19).toString().toUtf8()).object();
     return job;
 }
 
@@ -496,20 +498,20 @@ std::optional<Job> JobStore::claimNextQueued()
 }
 
 bool JobStore::markCompleted(const QString &id, const QString &imageFile, int width, int height,
-                             qint64 bytes, bool truncated)
+                             qint64 bytes, bool truncated, const QJsonObject &page)
 {
     return setFinished(id, JobStatus::Completed, QString(), imageFile, width, height, bytes,
-                       truncated);
+                       truncated, page);
 }
 
 bool JobStore::markFailed(const QString &id, const QString &error)
 {
-    return setFinished(id, JobStatus::Failed, error, QString(), 0, 0, 0, false);
+    return setFinished(id, JobStatus::Failed, error, QString(), 0, 0, 0, false, QJsonObject());
 }
 
 bool JobStore::setFinished(const QString &id, JobStatus status, const QString &error,
                            const QString &imageFile, int width, int height, qint64 bytes,
-                           bool truncated)
+                           bool truncated, const QJsonObject &page)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery query(database());
@@ -517,7 +519,7 @@ bool JobStore::setFinished(const QString &id, JobStatus status, const QString &e
     // crash between the two cannot lose it.
     query.prepare(QStringLiteral(
         "UPDATE jobs SET status = ?, finished_at = ?, error = ?, image_file = ?, "
-        "image_width = ?, image_height = ?, image_bytes = ?, image_truncated = ?, "
+        "image_width = ?, image_height = ?, image_bytes = ?, image_truncated = ?, page_info = ?, "
         "webhook_state = CASE WHEN webhook_url IS NULL THEN 'none' ELSE 'pending' END, "
         "webhook_next_attempt_at = CASE WHEN webhook_url IS NULL THEN NULL ELSE ? END "
         "WHERE id = ? AND status = 'pending'"));
@@ -529,6 +531,8 @@ bool JobStore::setFinished(const QString &id, JobStatus status, const QString &e
     query.addBindValue(status == JobStatus::Completed ? QVariant(height) : QVariant());
     query.addBindValue(status == JobStatus::Completed ? QVariant(bytes) : QVariant());
     query.addBindValue(truncated ? 1 : 0);
+    query.addBindValue(page.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                      : QVariant(QString::fromUtf8(QJsonDocument(page).toJson(QJsonDocument::Compact))));
     query.addBindValue(now);
     query.addBindValue(id);
     if (!run(query))
@@ -566,7 +570,7 @@ std::optional<Job> JobStore::retry(const QString &id)
         reset.prepare(QStringLiteral(
             "UPDATE jobs SET status = 'queued', started_at = NULL, finished_at = NULL, "
             "error = NULL, capture_attempts = 0, image_file = NULL, image_width = NULL, "
-            "image_height = NULL, image_bytes = NULL, image_truncated = 0, webhook_state = 'none', "
+            "image_height = NULL, image_bytes = NULL, image_truncated = 0, page_info = NULL, webhook_state = 'none', "
             "webhook_attempt_count = 0, webhook_next_attempt_at = NULL, webhook_last_error = NULL "
             "WHERE id = ? AND status = 'failed'"));
         reset.addBindValue(id);

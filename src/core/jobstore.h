@@ -53,7 +53,7 @@ public:
     // queued -> pending for the oldest queued job, if any.
     std::optional<Job> claimNextQueued();
     bool markCompleted(const QString &id, const QString &imageFile, int width, int height,
-                       qint64 bytes, bool truncated = false);
+                       qint64 bytes, bool truncated = false, const QJsonObject &page = {});
     bool markFailed(const QString &id, const QString &error);
     // pending -> queued, for captures interrupted by a shutdown.
     bool requeue(const QString &id);
@@ -86,7 +86,8 @@ private:
     bool migrate(QString *error);
     int recoverInterruptedJobs();
     bool setFinished(const QString &id, JobStatus status, const QString &error,
-                     const QString &imageFile, int width, int height, qint64 bytes, bool truncated);
+                     const QString &imageFile, int width, int height, qint64 bytes, bool truncated,
+                     const QJsonObject &page);
     void emitChanged(const QString &id);
 
     void cacheStatus(const QString &id, JobStatus status) const;

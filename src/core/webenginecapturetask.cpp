@@ -180,6 +180,7 @@ void WebEngineCaptureTask::onLoadingChanged(const QWebEngineLoadingInfo &info)
     case QWebEngineLoadingInfo::LoadStartedStatus:
         // Chromium keeps zoom per host, so each navigation gets it again.
         applyZoom();
+        m_httpStatus = 0;
         // A script or meta refresh navigating away while we wait: wait for the new page.
         if (m_stage == Stage::Settling || m_stage == Stage::Injecting
             || m_stage == Stage::WaitingForSelector) {
@@ -198,6 +199,7 @@ void WebEngineCaptureTask::onLoadingChanged(const QWebEngineLoadingInfo &info)
     }
     // An HTTP error status still delivers the server's page: that is what gets captured.
     if (info.errorDomain() == QWebEngineLoadingInfo::HttpStatusCodeDomain) {
+        m_httpStatus = info.errorCode();
         onLoaded();
         return;
     }
@@ -218,6 +220,7 @@ void WebEngineCaptureTask::onLoaded()
     if (m_stage != Stage::Loading)
         return;
     qCDebug(lcCapture) << m_request.jobId << "loaded in" << m_sinceStart.elapsed() << "ms";
+    m_loadMs = m_sinceStart.elapsed();
     applyZoom();
     m_stage = Stage::Settling;
     m_sinceLoad.start();
@@ -564,7 +567,20 @@ void WebEngineCaptureTask::grab()
     }
     qCDebug(lcCapture) << m_request.jobId << "captured" << image.size() << "in"
                        << m_sinceStart.elapsed() << "ms";
-    emit succeeded({ image, QByteArray(), m_truncated });
+    emit succeeded({ image, QByteArray(), m_truncated, pageInfo() });
+}
+
+QJsonObject WebEngineCaptureTask::pageInfo() const
+{
+    // Qt 6.4's loading info carries the HTTP status only for error answers (4xx, 5xx).
+    return {
+        { QStringLiteral("final_url"), m_page->url().toString(QUrl::FullyEncoded) },
+        { QStringLiteral("title"), m_page->title() },
+        { QStringLiteral("http_status"), m_httpStatus > 0 ? QJsonValue(m_httpStatus) : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("load_ms"), m_loadMs },
+        { QStringLiteral("capture_ms"), m_sinceStart.elapsed() },
+        { QStringLiteral("console_errors"), QJsonArray::fromStringList(m_page->consoleErrors()) },
+    };
 }
 
 void WebEngineCaptureTask::printPdf()
@@ -585,7 +601,7 @@ void WebEngineCaptureTask::printPdf()
             self->m_timeout.stop();
             qCDebug(lcCapture) << self->m_request.jobId << "printed" << pdf.size() << "bytes of PDF in"
                                << self->m_sinceStart.elapsed() << "ms";
-            emit self->succeeded({ QImage(), pdf, false });
+            emit self->succeeded({ QImage(), pdf, false, self->pageInfo() });
         },
         layout);
 }

@@ -3,6 +3,7 @@
 #include "capturer.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QRect>
 #include <QTimer>
@@ -66,6 +67,7 @@ private:
     void probePainted();
     void grab();
     void printPdf();
+    QJsonObject pageInfo() const;
     void fail(const QString &error);
     void onTimeout();
 
@@ -82,6 +84,8 @@ private:
     bool m_truncated = false;
     int m_expectedInnerHeight = 0; // CSS pixels, once a full-page resize has arrived
     bool m_answeredAuthentication = false;
+    int m_httpStatus = 0; // of the main document, when the engine reports it
+    qint64 m_loadMs = 0;
     bool m_injected = false; // css, hide_selectors and js went in; the page settled again after
     QRect m_crop; // device pixels: the element `selector` matched
 };

@@ -3,6 +3,7 @@
 #include "jobjson.h"
 #include "jobtablemodel.h"
 
+#include <QJsonArray>
 #include <QLocale>
 
 namespace {
@@ -103,6 +104,24 @@ void JobDetailsView::showJob(const Job &job, const QUrl &publicBaseUrl)
         html += row(tr("Public link"), link(JobJson::screenshotUrl(publicBaseUrl, job)));
     }
     html += row(tr("Status link"), link(JobJson::statusUrl(publicBaseUrl, job.id)));
+    if (!job.page.isEmpty()) {
+        const QString title = job.page.value(QStringLiteral("title")).toString();
+        if (!title.isEmpty())
+            html += row(tr("Page title"), escaped(title));
+        const QUrl finalUrl(job.page.value(QStringLiteral("final_url")).toString());
+        if (finalUrl.isValid() && finalUrl != job.url)
+            html += row(tr("Final URL"), link(finalUrl));
+        if (job.page.value(QStringLiteral("http_status")).isDouble())
+            html += row(tr("HTTP status"), QString::number(job.page.value(QStringLiteral("http_status")).toInt()));
+        html += row(tr("Loaded in"), escaped(tr("%1 ms").arg(job.page.value(QStringLiteral("load_ms")).toInt())));
+        const QJsonArray errors = job.page.value(QStringLiteral("console_errors")).toArray();
+        if (!errors.isEmpty()) {
+            QStringList lines;
+            for (const QJsonValue &error : errors)
+                lines << escaped(error.toString());
+            html += row(tr("Console errors"), lines.join(QStringLiteral("<br>")));
+        }
+    }
     if (job.webhookUrl.isEmpty()) {
         html += row(tr("Webhook"), escaped(tr("none")));
     } else {

@@ -38,6 +38,8 @@ void FakeCapturer::finish(const CaptureRequest &request)
     QImage image(request.options.viewport * request.options.deviceScaleFactor, QImage::Format_RGB32);
     image.fill(kColour);
     CaptureResult result;
+    result.page = QJsonObject { { QStringLiteral("final_url"), request.url.toString() },
+                                { QStringLiteral("title"), QStringLiteral("Fake page") } };
     if (request.options.format == ImageFormat::Pdf)
         result.pdf = QByteArrayLiteral("%PDF-1.4 fake");
     else
