@@ -4,11 +4,13 @@
 #include "guiresources.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
+#include "oneshotcapture.h"
 #include "platformsetup.h"
 #include "service.h"
 #include "servicecommandline.h"
 #include "submitclient.h"
 #include "unixsignalwatcher.h"
+#include "webenginecapturer.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -31,6 +33,35 @@ QStringList argumentList(int argc, char *argv[])
 bool hasDisplay()
 {
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+int runCapture(int argc, char *argv[])
+{
+    ServiceCommandLine::Capture capture;
+    const ServiceCommandLine::Outcome outcome =
+        ServiceCommandLine::parseCapture(argumentList(argc, argv), &capture);
+    if (!outcome.proceed) {
+        std::fputs(qPrintable(outcome.message + QLatin1Char('\n')), outcome.exitCode == 0 ? stdout : stderr);
+        return outcome.exitCode;
+    }
+    PlatformSetup::prepareEnvironment(true); // no window, whatever the display
+    QApplication app(argc, argv);
+    app.setQuitOnLastWindowClosed(false);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QString error;
+    const QList<OneShotCapture::Target> targets =
+        OneShotCapture::planTargets(capture.urls, capture.output, capture.options.format, &error);
+    if (targets.isEmpty()) {
+        err << "urlshot capture: " << error << Qt::endl;
+        return 2;
+    }
+    WebEngineCapturer capturer;
+    OneShotCapture command(&capturer, targets, capture.options, capture.timeoutMs,
+                           capture.concurrency, &out, &err);
+    QObject::connect(&command, &OneShotCapture::finished, &app, &QCoreApplication::exit);
+    command.start();
+    return app.exec();
 }
 
 int runSubmit(int argc, char *argv[])
@@ -143,5 +174,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(URLSHOT_VERSION));
     if (argc > 1 && std::strcmp(argv[1], "submit") == 0)
         return runSubmit(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], "capture") == 0)
+        return runCapture(argc, argv);
     return runService(argc, argv);
 }

@@ -1,50 +1,13 @@
 #include "jobqueue.h"
 
+#include "capturefile.h"
 #include "capturer.h"
 #include "jobstore.h"
 #include "logging.h"
 
 #include <QFile>
 #include <QFutureWatcher>
-#include <QImageWriter>
-#include <QSaveFile>
 #include <QtConcurrent>
-
-namespace {
-
-struct SavedImage
-{
-    QString error;
-    qint64 bytes = 0;
-};
-
-// Runs on a worker thread: encoding a large page takes tens of milliseconds.
-SavedImage writeResult(const CaptureResult &result, const CaptureOptions &options, const QString &path)
-{
-    QSaveFile file(path); // written to a temporary file and renamed: never half an image
-    if (!file.open(QIODevice::WriteOnly))
-        return { QStringLiteral("cannot write %1: %2").arg(path, file.errorString()), 0 };
-    if (options.format == ImageFormat::Pdf) {
-        if (file.write(result.pdf) != result.pdf.size())
-            return { QStringLiteral("cannot write %1: %2").arg(path, file.errorString()), 0 };
-    } else {
-        QImageWriter writer(&file, imageFormatName(options.format).toLatin1());
-        if (options.format != ImageFormat::Png)
-            writer.setQuality(options.quality.value_or(CaptureOptions::kDefaultQuality));
-        // JPEG has no alpha channel; the grab is opaque anyway.
-        const QImage image = options.format == ImageFormat::Jpeg
-            ? result.image.convertToFormat(QImage::Format_RGB888)
-            : result.image;
-        if (!writer.write(image))
-            return { QStringLiteral("cannot encode the image: %1").arg(writer.errorString()), 0 };
-    }
-    const qint64 bytes = file.size();
-    if (!file.commit())
-        return { QStringLiteral("cannot write %1: %2").arg(path, file.errorString()), 0 };
-    return { QString(), bytes };
-}
-
-} // namespace
 
 JobQueue::JobQueue(JobStore *store, Capturer *capturer, const Settings &settings, QObject *parent)
     : QObject(parent)
@@ -123,12 +86,12 @@ void JobQueue::onCaptured(const QString &jobId, const CaptureResult &result)
     m_saving.insert(jobId);
     const QString fileName = jobId + QLatin1Char('.') + imageFormatExtension(options.format);
     const QString path = m_imageDir.filePath(fileName);
-    auto *watcher = new QFutureWatcher<SavedImage>(this);
-    connect(watcher, &QFutureWatcher<SavedImage>::finished, this,
+    auto *watcher = new QFutureWatcher<CaptureFile::Saved>(this);
+    connect(watcher, &QFutureWatcher<CaptureFile::Saved>::finished, this,
             [this, watcher, jobId, fileName, size = image.size(), truncated = result.truncated,
              page = result.page] {
                 watcher->deleteLater();
-                const SavedImage saved = watcher->result();
+                const CaptureFile::Saved saved = watcher->result();
                 m_saving.remove(jobId);
                 if (saved.error.isEmpty()) {
                     // The job may have been deleted while its image was written.
@@ -140,7 +103,7 @@ void JobQueue::onCaptured(const QString &jobId, const CaptureResult &result)
                 fillSlots();
                 checkDrained();
             });
-    watcher->setFuture(QtConcurrent::run(writeResult, result, options, path));
+    watcher->setFuture(QtConcurrent::run(CaptureFile::write, result, options, path));
     // The slot is free as soon as rendering is done: encoding runs on another core.
     fillSlots();
 }

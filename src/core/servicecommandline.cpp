@@ -3,6 +3,10 @@
 #include "urlpolicy.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
 
 namespace ServiceCommandLine {
 
@@ -67,6 +71,7 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
         "Commands:\n"
         "  urlshot [options]            open the window, serving the API as well\n"
         "  urlshot --headless [options] run only the service, with no window\n"
+        "  urlshot capture URL -o FILE  capture pages straight to files (see capture --help)\n"
         "  urlshot submit URL [options] submit a job to a running service (see submit --help)"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -213,6 +218,148 @@ Outcome parseSubmit(const QStringList &arguments, Submit *submit)
     QString error;
     if (!readSeconds(parser, QStringLiteral("timeout"), 1, 86400, &submit->timeoutMs, &error))
         return stop(error, 2);
+    return { true, QString(), 0 };
+}
+
+Outcome parseCapture(const QStringList &arguments, Capture *capture)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Captures pages straight to files, with no server: one URL to -o FILE, several (or -i "
+        "FILE, one URL a line) into the folder -o names."));
+    const QCommandLineOption help = parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("capture"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("urls"), QStringLiteral("The pages to capture."), QStringLiteral("URL..."));
+    parser.addOptions({
+        { { QStringLiteral("o"), QStringLiteral("output") },
+          QStringLiteral("The file (one URL) or folder (several) to write; default <host>.<format>."),
+          QStringLiteral("path") },
+        { { QStringLiteral("i"), QStringLiteral("input") }, QStringLiteral("Read URLs from a file, one a line."),
+          QStringLiteral("file") },
+        { QStringLiteral("full-page"), QStringLiteral("The whole scrollable page.") },
+        { QStringLiteral("width"), QStringLiteral("Viewport width in CSS pixels (default 1280)."), QStringLiteral("px") },
+        { QStringLiteral("height"), QStringLiteral("Viewport height in CSS pixels (default 800)."), QStringLiteral("px") },
+        { QStringLiteral("scale"), QStringLiteral("Device scale factor, 1-3 (2 = retina)."), QStringLiteral("factor") },
+        { QStringLiteral("format"), QStringLiteral("png (default), jpeg, webp or pdf."), QStringLiteral("format") },
+        { QStringLiteral("quality"), QStringLiteral("1-100, for jpeg and webp."), QStringLiteral("n") },
+        { QStringLiteral("selector"), QStringLiteral("Capture only the element this CSS selector matches."), QStringLiteral("css") },
+        { QStringLiteral("wait-for"), QStringLiteral("Capture once this CSS selector matches."), QStringLiteral("css") },
+        { QStringLiteral("delay"), QStringLiteral("Milliseconds to wait once the page is ready."), QStringLiteral("ms") },
+        { QStringLiteral("hide"), QStringLiteral("Hide the elements this selector matches (repeatable)."), QStringLiteral("css") },
+        { QStringLiteral("css"), QStringLiteral("A style sheet to add before capture."), QStringLiteral("text") },
+        { QStringLiteral("js"), QStringLiteral("A script to run in the page before capture."), QStringLiteral("text") },
+        { QStringLiteral("user-agent"), QStringLiteral("The User-Agent to send."), QStringLiteral("text") },
+        { QStringLiteral("header"), QStringLiteral("\"Name: value\" for the page's own origin (repeatable)."), QStringLiteral("header") },
+        { QStringLiteral("cookie"), QStringLiteral("\"name=value\" set before load (repeatable)."), QStringLiteral("cookie") },
+        { QStringLiteral("timeout"), QStringLiteral("Seconds before a page fails (default 30)."), QStringLiteral("seconds") },
+        { QStringLiteral("concurrency"), QStringLiteral("Pages at once, 1-16 (default 2)."), QStringLiteral("n") },
+    });
+    const QString usage = QStringLiteral("\nTry 'urlshot capture --help'.");
+    if (!parser.parse(arguments))
+        return stop(parser.errorText() + usage, 2);
+    if (parser.isSet(help))
+        return stop(parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("urlshot")), 0);
+
+    QStringList entries = parser.positionalArguments().mid(1); // after "capture"
+    if (parser.isSet(QStringLiteral("input"))) {
+        QFile input(parser.value(QStringLiteral("input")));
+        if (!input.open(QIODevice::ReadOnly | QIODevice::Text))
+            return stop(QStringLiteral("cannot read %1: %2").arg(input.fileName(), input.errorString()), 2);
+        for (const QString &line : QString::fromUtf8(input.readAll()).split(QLatin1Char('\n'))) {
+            const QString entry = line.trimmed();
+            if (!entry.isEmpty() && !entry.startsWith(QLatin1Char('#')))
+                entries << entry;
+        }
+    }
+    if (entries.isEmpty())
+        return stop(QStringLiteral("urlshot capture needs at least one URL (or -i FILE)") + usage, 2);
+    static const QRegularExpression hasScheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:"));
+    for (QString entry : std::as_const(entries)) {
+        if (!entry.contains(QLatin1String("://")) && !hasScheme.match(entry).hasMatch())
+            entry.prepend(QStringLiteral("https://")); // "example.com" as a browser would read it
+        const UrlPolicy::Checked url = UrlPolicy::check(entry, QStringLiteral("URL"));
+        if (!url.isValid())
+            return stop(QStringLiteral("%1: %2").arg(entry, url.error), 2);
+        capture->urls << url.url;
+    }
+
+    // The options go through the same validation as the REST API's JSON body.
+    QJsonObject json;
+    QJsonObject viewport;
+    QString error;
+    int number = 0;
+    const auto intOption = [&parser](const QString &name, int *value) {
+        bool ok = false;
+        *value = parser.value(name).toInt(&ok);
+        return ok;
+    };
+    for (const auto &[flag, key] : { std::pair { QStringLiteral("width"), QStringLiteral("width") },
+                                     std::pair { QStringLiteral("height"), QStringLiteral("height") } }) {
+        if (!parser.isSet(flag))
+            continue;
+        if (!intOption(flag, &number))
+            return stop(QStringLiteral("--%1 must be a whole number").arg(flag), 2);
+        viewport.insert(key, number);
+    }
+    if (!viewport.isEmpty())
+        json.insert(QStringLiteral("viewport"), viewport);
+    if (parser.isSet(QStringLiteral("full-page")))
+        json.insert(QStringLiteral("full_page"), true);
+    if (parser.isSet(QStringLiteral("scale"))) {
+        bool ok = false;
+        const double scale = parser.value(QStringLiteral("scale")).toDouble(&ok);
+        if (!ok)
+            return stop(QStringLiteral("--scale must be a number from 1 to 3"), 2);
+        json.insert(QStringLiteral("device_scale_factor"), scale);
+    }
+    for (const auto &[flag, key] : { std::pair { QStringLiteral("quality"), QStringLiteral("quality") },
+                                     std::pair { QStringLiteral("delay"), QStringLiteral("delay_ms") } }) {
+        if (!parser.isSet(flag))
+            continue;
+        if (!intOption(flag, &number))
+            return stop(QStringLiteral("--%1 must be a whole number").arg(flag), 2);
+        json.insert(key, number);
+    }
+    for (const auto &[flag, key] : { std::pair { QStringLiteral("format"), QStringLiteral("format") },
+                                     std::pair { QStringLiteral("selector"), QStringLiteral("selector") },
+                                     std::pair { QStringLiteral("wait-for"), QStringLiteral("wait_for_selector") },
+                                     std::pair { QStringLiteral("css"), QStringLiteral("css") },
+                                     std::pair { QStringLiteral("js"), QStringLiteral("js") },
+                                     std::pair { QStringLiteral("user-agent"), QStringLiteral("user_agent") } }) {
+        if (parser.isSet(flag))
+            json.insert(key, parser.value(flag));
+    }
+    if (parser.isSet(QStringLiteral("hide")))
+        json.insert(QStringLiteral("hide_selectors"), QJsonArray::fromStringList(parser.values(QStringLiteral("hide"))));
+    QJsonObject headers;
+    for (const QString &header : parser.values(QStringLiteral("header"))) {
+        const qsizetype colon = header.indexOf(QLatin1Char(':'));
+        if (colon <= 0)
+            return stop(QStringLiteral("--header takes \"Name: value\", not '%1'").arg(header), 2);
+        headers.insert(header.left(colon).trimmed(), header.mid(colon + 1).trimmed());
+    }
+    if (!headers.isEmpty())
+        json.insert(QStringLiteral("headers"), headers);
+    QJsonArray cookies;
+    for (const QString &cookie : parser.values(QStringLiteral("cookie"))) {
+        const qsizetype equals = cookie.indexOf(QLatin1Char('='));
+        if (equals <= 0)
+            return stop(QStringLiteral("--cookie takes name=value, not '%1'").arg(cookie), 2);
+        cookies.append(QJsonObject { { QStringLiteral("name"), cookie.left(equals) },
+                                     { QStringLiteral("value"), cookie.mid(equals + 1) } });
+    }
+    if (!cookies.isEmpty())
+        json.insert(QStringLiteral("cookies"), cookies);
+
+    QString field;
+    const std::optional<CaptureOptions> options = CaptureOptions::fromJson(json, &error, &field);
+    if (!options)
+        return stop(QStringLiteral("urlshot capture: %1").arg(error), 2);
+    capture->options = *options;
+    if (!readSeconds(parser, QStringLiteral("timeout"), 1, 600, &capture->timeoutMs, &error)
+        || !readInt(parser, QStringLiteral("concurrency"), 1, 16, &capture->concurrency, &error))
+        return stop(error, 2);
+    capture->output = parser.value(QStringLiteral("output"));
     return { true, QString(), 0 };
 }
 

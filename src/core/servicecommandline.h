@@ -1,5 +1,6 @@
 #pragma once
 
+#include "captureoptions.h"
 #include "serviceconfig.h"
 
 #include <QCommandLineParser>
@@ -29,6 +30,15 @@ struct Submit
     int timeoutMs = 120000;
 };
 
+struct Capture
+{
+    QList<QUrl> urls;
+    QString output; // a file for one URL, a folder for several
+    CaptureOptions options;
+    int timeoutMs = 30000;
+    int concurrency = 2;
+};
+
 // What main() should do: run, or print `message` and exit with `exitCode`.
 struct Outcome
 {
@@ -39,5 +49,6 @@ struct Outcome
 
 Outcome parseServe(const QStringList &arguments, Serve *serve);
 Outcome parseSubmit(const QStringList &arguments, Submit *submit);
+Outcome parseCapture(const QStringList &arguments, Capture *capture);
 
 } // namespace ServiceCommandLine
