@@ -349,6 +349,8 @@ Host: evil"}})") << QStringLiteral("headers.X-A") << QStringLiteral("one line");
     QTest::addRow("cookie bad path") << QByteArray(R"({"url": "https://example.com", "cookies": [{"name": "a", "value": "b", "path": "x"}]})") << QStringLiteral("cookies[0].path") << QStringLiteral("start with /");
     QTest::addRow("cookie unknown field") << QByteArray(R"({"url": "https://example.com", "cookies": [{"name": "a", "value": "b", "secure": true}]})") << QStringLiteral("cookies[0].secure") << QStringLiteral("unknown field");
     QTest::addRow("basic_auth without password") << QByteArray(R"({"url": "https://example.com", "basic_auth": {"username": "a"}})") << QStringLiteral("basic_auth") << QStringLiteral("username");
+    QTest::addRow("block_ads not a bool") << QByteArray(R"({"url": "https://example.com", "block_ads": 1})") << QStringLiteral("block_ads") << QStringLiteral("true or false");
+    QTest::addRow("block_cookie_banners not a bool") << QByteArray(R"({"url": "https://example.com", "block_cookie_banners": "yes"})") << QStringLiteral("block_cookie_banners") << QStringLiteral("true or false");
     QTest::addRow("unknown field") << QByteArray(R"({"url": "https://example.com", "full_pgae": true})") << QStringLiteral("full_pgae") << QStringLiteral("unknown field");
 }
 

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -49,6 +50,8 @@ private slots:
     void basicAuthAnswersTheChallenge();
     void recordsWhatThePageSaysAboutItself();
     void capturesAnHttpErrorPageWithItsStatus();
+    void blockAdsKeepsListedHostsFromBeingAsked();
+    void blockCookieBannersHidesThem();
 
 private:
     struct Outcome
@@ -600,6 +603,65 @@ void TestWebEngineCapturer::capturesAnHttpErrorPageWithItsStatus()
     const CaptureResult result = captured.constFirst().at(1).value<CaptureResult>();
     QCOMPARE(result.page.value(QStringLiteral("http_status")).toInt(), 404);
     QVERIFY(isColour(result.image, 300, 300, Qt::blue)); // the server's own 404 page
+}
+
+void TestWebEngineCapturer::blockAdsKeepsListedHostsFromBeingAsked()
+{
+    // "localhost" stands in for an ad host (the shipped list names real ones, which a test
+    // must not contact); the page itself is on 127.0.0.1.
+    TestHttpServer adServer;
+    QVERIFY(adServer.listen());
+    adServer.route("/ad.js", [](const TestHttpServer::Request &) {
+        return TestHttpServer::Response { 200, "text/javascript", "document.body.style.background = '#ff0000';", {}, 0, false };
+    });
+    const QByteArray adUrl = "http://localhost:" + QByteArray::number(adServer.port()) + "/ad.js";
+    m_pages.setHtml("/with-ad", "<html><body style='margin:0;background:#00ff00'><script src='" + adUrl
+                                    + "'></script><img src='" + adUrl + "?img'></body></html>");
+    QTemporaryDir dir;
+    QFile list(dir.filePath(QStringLiteral("hosts.txt")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    list.write("localhost\n");
+    list.close();
+    QString error;
+    const std::optional<BlockList> blockList = BlockList::load({ list.fileName() }, &error);
+    QVERIFY(blockList);
+    m_capturer = std::make_unique<WebEngineCapturer>(std::make_shared<const BlockList>(*blockList));
+
+    CaptureOptions options = small();
+    options.blockAds = true;
+    QSignalSpy captured(m_capturer.get(), &Capturer::captured);
+    m_capturer->start({ QStringLiteral("blocked"), m_pages.url(QStringLiteral("/with-ad")), options, 20000 });
+    QTRY_COMPARE_WITH_TIMEOUT(captured.size(), 1, 20000);
+    const CaptureResult result = captured.constFirst().at(1).value<CaptureResult>();
+    QCOMPARE(adServer.connectionCount(), 0); // not a single connection
+    QVERIFY(isColour(result.image, 300, 300, Qt::green));
+    QCOMPARE(result.page.value(QStringLiteral("blocked_requests")).toInt(), 2);
+
+    // Without the option the same page reaches the ad host.
+    const Outcome plain = capture(m_pages.url(QStringLiteral("/with-ad")));
+    QVERIFY2(plain.ok, qPrintable(plain.error));
+    QVERIFY(adServer.requestsTo("/ad.js").size() >= 1);
+    QVERIFY(isColour(plain.image, 300, 300, Qt::red));
+}
+
+void TestWebEngineCapturer::blockCookieBannersHidesThem()
+{
+    // Banners as consent platforms draw them: fixed overlays, one added by a script later.
+    m_pages.setHtml("/consent", R"(<html><body style="margin:0;background:#00ff00">
+<div id="onetrust-banner-sdk" style="position:fixed;left:0;bottom:0;width:100%;height:150px;background:#ff0000"></div>
+<script>setTimeout(() => { const d = document.createElement('div'); d.id = 'CybotCookiebotDialog';
+d.style.cssText = 'position:fixed;left:0;top:0;width:100%;height:100px;background:#ff0000';
+document.body.appendChild(d); }, 200);</script></body></html>)");
+    CaptureOptions options = small();
+    options.blockCookieBanners = true;
+    const Outcome outcome = capture(m_pages.url(QStringLiteral("/consent")), 20000, options);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QVERIFY(isColour(outcome.image, 300, 380, Qt::green)); // where the bottom banner was
+    QVERIFY(isColour(outcome.image, 300, 50, Qt::green)); // and the late top one
+
+    const Outcome plain = capture(m_pages.url(QStringLiteral("/consent")));
+    QVERIFY(isColour(plain.image, 300, 380, Qt::red));
+    QVERIFY(isColour(plain.image, 300, 50, Qt::red));
 }
 
 int main(int argc, char *argv[])

@@ -56,7 +56,12 @@ int runCapture(int argc, char *argv[])
         err << "urlshot capture: " << error << Qt::endl;
         return 2;
     }
-    WebEngineCapturer capturer;
+    const std::optional<BlockList> blockList = BlockList::load(capture.blockListFiles, &error);
+    if (!blockList) {
+        err << "urlshot capture: " << error << Qt::endl;
+        return 2;
+    }
+    WebEngineCapturer capturer(std::make_shared<const BlockList>(*blockList));
     OneShotCapture command(&capturer, targets, capture.options, capture.timeoutMs,
                            capture.concurrency, &out, &err);
     QObject::connect(&command, &OneShotCapture::finished, &app, &QCoreApplication::exit);

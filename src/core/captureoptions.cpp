@@ -25,6 +25,8 @@ const QString kUserAgent = QStringLiteral("user_agent");
 const QString kHeaders = QStringLiteral("headers");
 const QString kCookies = QStringLiteral("cookies");
 const QString kBasicAuth = QStringLiteral("basic_auth");
+const QString kBlockAds = QStringLiteral("block_ads");
+const QString kBlockBanners = QStringLiteral("block_cookie_banners");
 
 // RFC 9110 5.6.2 token: what a header or cookie name may be made of.
 bool isToken(const QString &text)
@@ -133,7 +135,8 @@ bool CaptureOptions::operator==(const CaptureOptions &other) const
         && format == other.format && quality == other.quality && selector == other.selector
         && hideSelectors == other.hideSelectors && css == other.css && js == other.js
         && userAgent == other.userAgent && headers == other.headers && cookies == other.cookies
-        && basicAuthUser == other.basicAuthUser && basicAuthPassword == other.basicAuthPassword;
+        && basicAuthUser == other.basicAuthUser && basicAuthPassword == other.basicAuthPassword
+        && blockAds == other.blockAds && blockCookieBanners == other.blockCookieBanners;
 }
 
 QJsonObject CaptureOptions::toJson() const
@@ -153,6 +156,8 @@ QJsonObject CaptureOptions::toJson() const
         { kCss, textOrNull(css) },
         { kJs, textOrNull(js) },
         { kUserAgent, textOrNull(userAgent) },
+        { kBlockAds, blockAds },
+        { kBlockBanners, blockCookieBanners },
     };
     QJsonObject headerObject;
     for (const auto &[name, value] : headers)
@@ -177,7 +182,8 @@ QJsonObject CaptureOptions::toJson() const
 QStringList CaptureOptions::fieldNames()
 {
     return { kViewport, kFullPage, kScale, kDelay, kWaitFor, kTimeout, kFormat, kQuality,
-             kSelector, kHide, kCss, kJs, kUserAgent, kHeaders, kCookies, kBasicAuth };
+             kSelector, kHide, kCss, kJs, kUserAgent, kHeaders, kCookies, kBasicAuth,
+             kBlockAds, kBlockBanners };
 }
 
 std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, QString *error,
@@ -215,11 +221,15 @@ std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, 
         options.viewport = QSize(width, height);
     }
 
-    const QJsonValue fullPage = json.value(kFullPage);
-    if (!fullPage.isUndefined() && !fullPage.isNull()) {
-        if (!fullPage.isBool())
-            return refuse(kFullPage, QStringLiteral("full_page must be true or false"));
-        options.fullPage = fullPage.toBool();
+    for (const auto &[key, target] : { std::pair { kFullPage, &options.fullPage },
+                                       std::pair { kBlockAds, &options.blockAds },
+                                       std::pair { kBlockBanners, &options.blockCookieBanners } }) {
+        const QJsonValue flag = json.value(key);
+        if (flag.isUndefined() || flag.isNull())
+            continue;
+        if (!flag.isBool())
+            return refuse(key, QStringLiteral("%1 must be true or false").arg(key));
+        *target = flag.toBool();
     }
 
     const QJsonValue scale = json.value(kScale);

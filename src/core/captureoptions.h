@@ -70,6 +70,8 @@ struct CaptureOptions
     QList<CaptureCookie> cookies;
     QString basicAuthUser; // answered to the job URL's origin's HTTP auth challenge
     QString basicAuthPassword;
+    bool blockAds = false; // refuse requests to the hosts of BlockList
+    bool blockCookieBanners = false; // hide the consent banners of resources/capture/cookie-banners.txt
 
     bool injectsIntoPage() const { return !hideSelectors.isEmpty() || !css.isEmpty() || !js.isEmpty(); }
 

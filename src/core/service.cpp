@@ -29,7 +29,7 @@ Service::Service(const ServiceConfig &config, std::unique_ptr<Capturer> capturer
     : QObject(parent)
     , m_config(config)
     , m_store(std::make_unique<JobStore>())
-    , m_capturer(capturer ? std::move(capturer) : std::make_unique<WebEngineCapturer>())
+    , m_capturer(std::move(capturer))
 {
     if (m_config.dataDirectory.isEmpty())
         m_config.dataDirectory = ServiceConfig::defaultDataDirectory();
@@ -74,6 +74,14 @@ bool Service::open(QString *error)
             : QStringLiteral("cannot lock the data folder %1").arg(m_config.dataDirectory);
         m_dataLock.reset();
         return false;
+    }
+    if (!m_capturer) { // the real engine, unless a test brought its own
+        const std::optional<BlockList> blockList = BlockList::load(m_config.blockListFiles, error);
+        if (!blockList) {
+            m_dataLock.reset();
+            return false;
+        }
+        m_capturer = std::make_unique<WebEngineCapturer>(std::make_shared<const BlockList>(*blockList));
     }
     if (!m_store->open(dataDir.filePath(QStringLiteral("urlshot.sqlite")), error)) {
         m_dataLock.reset();

@@ -25,7 +25,7 @@ class Service : public QObject
 {
     Q_OBJECT
 public:
-    // A null capturer means the real one, Qt WebEngine.
+    // A null capturer means the real one, Qt WebEngine, created by open().
     explicit Service(const ServiceConfig &config, std::unique_ptr<Capturer> capturer = nullptr,
                      QObject *parent = nullptr);
     ~Service() override;

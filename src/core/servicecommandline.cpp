@@ -106,6 +106,8 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
         { QStringLiteral("webhook-timeout"),
           QStringLiteral("Seconds a webhook receiver has to answer (default 10)."),
           QStringLiteral("seconds") },
+        { QStringLiteral("block-list"),
+          QStringLiteral("More hosts for block_ads, one a line (repeatable)."), QStringLiteral("file") },
         { QStringLiteral("shutdown-grace"),
           QStringLiteral("Seconds running captures get to finish on shutdown (default 10)."),
           QStringLiteral("seconds") },
@@ -161,6 +163,7 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
     config.webhook.initialBackoffMs = webhookBackoffMs;
     if (parser.isSet(QStringLiteral("data-dir")))
         config.dataDirectory = parser.value(QStringLiteral("data-dir"));
+    config.blockListFiles = parser.values(QStringLiteral("block-list"));
     if (parser.isSet(QStringLiteral("public-url"))) {
         const UrlPolicy::Checked publicUrl =
             UrlPolicy::check(parser.value(QStringLiteral("public-url")), QStringLiteral("--public-url"));
@@ -253,6 +256,10 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
         { QStringLiteral("cookie"), QStringLiteral("\"name=value\" set before load (repeatable)."), QStringLiteral("cookie") },
         { QStringLiteral("timeout"), QStringLiteral("Seconds before a page fails (default 30)."), QStringLiteral("seconds") },
         { QStringLiteral("concurrency"), QStringLiteral("Pages at once, 1-16 (default 2)."), QStringLiteral("n") },
+        { QStringLiteral("block-ads"), QStringLiteral("Refuse requests to known ad and tracker hosts.") },
+        { QStringLiteral("block-cookie-banners"), QStringLiteral("Hide common consent banners.") },
+        { QStringLiteral("block-list"), QStringLiteral("More hosts for --block-ads, one a line (repeatable)."),
+          QStringLiteral("file") },
     });
     const QString usage = QStringLiteral("\nTry 'urlshot capture --help'.");
     if (!parser.parse(arguments))
@@ -303,8 +310,12 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
     }
     if (!viewport.isEmpty())
         json.insert(QStringLiteral("viewport"), viewport);
-    if (parser.isSet(QStringLiteral("full-page")))
-        json.insert(QStringLiteral("full_page"), true);
+    for (const auto &[flag, key] : { std::pair { QStringLiteral("full-page"), QStringLiteral("full_page") },
+                                     std::pair { QStringLiteral("block-ads"), QStringLiteral("block_ads") },
+                                     std::pair { QStringLiteral("block-cookie-banners"), QStringLiteral("block_cookie_banners") } }) {
+        if (parser.isSet(flag))
+            json.insert(key, true);
+    }
     if (parser.isSet(QStringLiteral("scale"))) {
         bool ok = false;
         const double scale = parser.value(QStringLiteral("scale")).toDouble(&ok);
@@ -360,6 +371,7 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
         || !readInt(parser, QStringLiteral("concurrency"), 1, 16, &capture->concurrency, &error))
         return stop(error, 2);
     capture->output = parser.value(QStringLiteral("output"));
+    capture->blockListFiles = parser.values(QStringLiteral("block-list"));
     return { true, QString(), 0 };
 }
 

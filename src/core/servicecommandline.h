@@ -37,6 +37,7 @@ struct Capture
     CaptureOptions options;
     int timeoutMs = 30000;
     int concurrency = 2;
+    QStringList blockListFiles;
 };
 
 // What main() should do: run, or print `message` and exit with `exitCode`.

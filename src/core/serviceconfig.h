@@ -18,6 +18,7 @@ struct ServiceConfig
     int captureTimeoutMs = 30000;
     int shutdownGraceMs = 10000;
     WebhookDispatcher::Settings webhook;
+    QStringList blockListFiles; // extra hosts for block_ads, beside the shipped list
 
     static QString defaultDataDirectory();
 };

@@ -3,8 +3,9 @@
 #include "logging.h"
 #include "webenginecapturetask.h"
 
-WebEngineCapturer::WebEngineCapturer(QObject *parent)
+WebEngineCapturer::WebEngineCapturer(std::shared_ptr<const BlockList> blockList, QObject *parent)
     : Capturer(parent)
+    , m_blockList(blockList ? std::move(blockList) : std::make_shared<const BlockList>())
 {
 }
 
@@ -17,7 +18,7 @@ WebEngineCapturer::~WebEngineCapturer()
 void WebEngineCapturer::start(const CaptureRequest &request)
 {
     Q_ASSERT(!m_tasks.contains(request.jobId));
-    auto *task = new WebEngineCaptureTask(request);
+    auto *task = new WebEngineCaptureTask(request, m_blockList);
     m_tasks.insert(request.jobId, task);
     const QString jobId = request.jobId;
     connect(task, &WebEngineCaptureTask::succeeded, this, [this, jobId](const CaptureResult &result) {

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "blocklist.h"
 #include "capturer.h"
 
 #include <QHash>
 #include <QPointer>
+
+#include <memory>
 
 class WebEngineCaptureTask;
 
@@ -15,7 +18,9 @@ class WebEngineCapturer : public Capturer
 {
     Q_OBJECT
 public:
-    explicit WebEngineCapturer(QObject *parent = nullptr);
+    // `blockList` serves jobs that ask for block_ads; the shipped list when null.
+    explicit WebEngineCapturer(std::shared_ptr<const BlockList> blockList = nullptr,
+                               QObject *parent = nullptr);
     ~WebEngineCapturer() override;
 
     void start(const CaptureRequest &request) override;
@@ -26,4 +31,5 @@ private:
     void finishTask(const QString &jobId);
 
     QHash<QString, QPointer<WebEngineCaptureTask>> m_tasks;
+    std::shared_ptr<const BlockList> m_blockList;
 };

@@ -2,7 +2,7 @@
 
 #include "capturepage.h"
 #include "logging.h"
-#include "originheaderinterceptor.h"
+#include "capturerequestinterceptor.h"
 
 #include <QAuthenticator>
 #include <QFile>
@@ -36,6 +36,30 @@ const QString &readinessScript()
         if (!file.open(QIODevice::ReadOnly))
             qFatal("readiness.js is missing from the resources");
         return QString::fromUtf8(file.readAll());
+    }();
+    return source;
+}
+
+// Hides every selector of resources/capture/cookie-banners.txt with one style sheet.
+const QString &cookieBannerScript()
+{
+    static const QString source = [] {
+        QFile file(QStringLiteral(":/urlshot/capture/cookie-banners.txt"));
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cookie-banners.txt is missing from the resources");
+        QStringList selectors;
+        for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+            const QString selector = line.trimmed();
+            if (!selector.isEmpty() && !selector.startsWith(QLatin1String("# ")) && selector != QLatin1String("#"))
+                selectors << selector;
+        }
+        const QString css = selectors.join(QStringLiteral(",\n"))
+            + QStringLiteral(" { display: none !important; }");
+        const QByteArray literal = QJsonDocument(QJsonArray { css }).toJson(QJsonDocument::Compact);
+        return QStringLiteral("(() => { const style = document.createElement('style');"
+                              " style.textContent = %1[0];"
+                              " (document.head || document.documentElement).appendChild(style); })()")
+            .arg(QString::fromUtf8(literal));
     }();
     return source;
 }
@@ -78,7 +102,8 @@ QString describeTermination(QWebEnginePage::RenderProcessTerminationStatus statu
 
 } // namespace
 
-WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request, QObject *parent)
+WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request,
+                                           std::shared_ptr<const BlockList> blockList, QObject *parent)
     : QObject(parent)
     , m_request(request)
     , m_profile(new QWebEngineProfile(this))
@@ -87,9 +112,11 @@ WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request, QObjec
     const CaptureOptions &options = m_request.options;
     if (!options.userAgent.isEmpty())
         m_profile->setHttpUserAgent(options.userAgent);
-    if (!options.headers.isEmpty())
-        m_profile->setUrlRequestInterceptor(
-            new OriginHeaderInterceptor(m_request.url, options.headers, m_profile));
+    if (!options.headers.isEmpty() || options.blockAds) {
+        m_interceptor = new CaptureRequestInterceptor(
+            m_request.url, options.headers, options.blockAds ? std::move(blockList) : nullptr, m_profile);
+        m_profile->setUrlRequestInterceptor(m_interceptor);
+    }
     for (const CaptureCookie &cookie : options.cookies) {
         QNetworkCookie networkCookie(cookie.name.toUtf8(), cookie.value.toUtf8());
         networkCookie.setDomain(cookie.domain.isEmpty() ? m_request.url.host() : cookie.domain);
@@ -108,6 +135,16 @@ WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request, QObjec
     readiness.setWorldId(QWebEngineScript::MainWorld); // must see the page's own timers
     readiness.setRunsOnSubFrames(false);
     m_page->scripts().insert(readiness);
+    if (options.blockCookieBanners) {
+        // A style rule, not a removal: banners a script adds later are hidden too.
+        QWebEngineScript banners;
+        banners.setName(QStringLiteral("urlshot-cookie-banners"));
+        banners.setSourceCode(cookieBannerScript());
+        banners.setInjectionPoint(QWebEngineScript::DocumentReady);
+        banners.setWorldId(QWebEngineScript::ApplicationWorld);
+        banners.setRunsOnSubFrames(true);
+        m_page->scripts().insert(banners);
+    }
 
     connect(m_page.get(), &QWebEnginePage::loadingChanged, this,
             &WebEngineCaptureTask::onLoadingChanged);
@@ -580,6 +617,7 @@ QJsonObject WebEngineCaptureTask::pageInfo() const
         { QStringLiteral("load_ms"), m_loadMs },
         { QStringLiteral("capture_ms"), m_sinceStart.elapsed() },
         { QStringLiteral("console_errors"), QJsonArray::fromStringList(m_page->consoleErrors()) },
+        { QStringLiteral("blocked_requests"), m_interceptor ? m_interceptor->blockedCount() : 0 },
     };
 }
 

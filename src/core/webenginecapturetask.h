@@ -1,5 +1,6 @@
 #pragma once
 
+#include "blocklist.h"
 #include "capturer.h"
 
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 #include <memory>
 
 class CapturePage;
+class CaptureRequestInterceptor;
 class QAuthenticator;
 class QWebEngineLoadingInfo;
 class QWebEngineProfile;
@@ -25,7 +27,8 @@ class WebEngineCaptureTask : public QObject
 {
     Q_OBJECT
 public:
-    explicit WebEngineCaptureTask(const CaptureRequest &request, QObject *parent = nullptr);
+    WebEngineCaptureTask(const CaptureRequest &request, std::shared_ptr<const BlockList> blockList,
+                         QObject *parent = nullptr);
     ~WebEngineCaptureTask() override;
 
     void start();
@@ -83,6 +86,7 @@ private:
     QElapsedTimer m_sinceFrameRequest;
     bool m_truncated = false;
     int m_expectedInnerHeight = 0; // CSS pixels, once a full-page resize has arrived
+    CaptureRequestInterceptor *m_interceptor = nullptr; // owned by the profile
     bool m_answeredAuthentication = false;
     int m_httpStatus = 0; // of the main document, when the engine reports it
     qint64 m_loadMs = 0;

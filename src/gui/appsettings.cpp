@@ -80,6 +80,8 @@ void GuiSettings::applyCommandLine(const ServiceCommandLine::Serve &serve)
         config.webhook.initialBackoffMs = from.webhook.initialBackoffMs;
     if (given.contains(QLatin1String("webhook-timeout")))
         config.webhook.timeoutMs = from.webhook.timeoutMs;
+    if (given.contains(QLatin1String("block-list")))
+        config.blockListFiles = from.blockListFiles;
     if (given.contains(QLatin1String("shutdown-grace")))
         config.shutdownGraceMs = from.shutdownGraceMs;
 }
