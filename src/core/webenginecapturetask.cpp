@@ -393,12 +393,9 @@ void WebEngineCaptureTask::probeSelector()
 {
     if (m_stage != Stage::WaitingForSelector)
         return;
-    // The selector goes in as a JSON string literal: it cannot break out of the script.
-    const QString literal = QString::fromUtf8(
-        QJsonDocument(QJsonArray { m_request.options.waitForSelector }).toJson(QJsonDocument::Compact));
     const QString script = QStringLiteral(
-        "(() => { try { return document.querySelector(%1[0]) ? 1 : 0; } catch (e) { return -1; } })()")
-                               .arg(literal);
+        "(() => { try { return document.querySelector(%1) ? 1 : 0; } catch (e) { return -1; } })()")
+                               .arg(jsLiteral(m_request.options.waitForSelector));
     const QPointer<WebEngineCaptureTask> self(this);
     m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld, [self](const QVariant &found) {
         if (!self || self->m_stage != Stage::WaitingForSelector)
