@@ -351,6 +351,7 @@ Host: evil"}})") << QStringLiteral("headers.X-A") << QStringLiteral("one line");
     QTest::addRow("basic_auth without password") << QByteArray(R"({"url": "https://example.com", "basic_auth": {"username": "a"}})") << QStringLiteral("basic_auth") << QStringLiteral("username");
     QTest::addRow("block_ads not a bool") << QByteArray(R"({"url": "https://example.com", "block_ads": 1})") << QStringLiteral("block_ads") << QStringLiteral("true or false");
     QTest::addRow("block_cookie_banners not a bool") << QByteArray(R"({"url": "https://example.com", "block_cookie_banners": "yes"})") << QStringLiteral("block_cookie_banners") << QStringLiteral("true or false");
+    QTest::addRow("dark_mode not a bool") << QByteArray(R"({"url": "https://example.com", "dark_mode": "on"})") << QStringLiteral("dark_mode") << QStringLiteral("true or false");
     QTest::addRow("unknown field") << QByteArray(R"({"url": "https://example.com", "full_pgae": true})") << QStringLiteral("full_pgae") << QStringLiteral("unknown field");
 }
 

@@ -18,6 +18,7 @@ private slots:
 
     void capturesOnePageToTheNamedFile();
     void capturesAListIntoAFolderAndReportsFailures();
+    void darkFlagGivesADarkColourScheme();
     void refusesBadOptionsWithTheReason_data();
     void refusesBadOptionsWithTheReason();
 
@@ -110,6 +111,21 @@ void TestCaptureCommand::capturesAListIntoAFolderAndReportsFailures()
     const QImage third(m_dir->filePath(QStringLiteral("out/3-127.0.0.1.png")));
     QCOMPARE(third.pixelColor(10, 10), QColor(Qt::green));
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("out/2-127.0.0.1.png"))));
+}
+
+void TestCaptureCommand::darkFlagGivesADarkColourScheme()
+{
+    m_pages.setHtml("/scheme", "<html><head><style>body{margin:0;background:#fff}"
+                               "@media (prefers-color-scheme: dark){body{background:#000}}</style></head><body></body></html>");
+    for (const bool dark : { true, false }) {
+        const QString file = m_dir->filePath(dark ? QStringLiteral("dark.png") : QStringLiteral("light.png"));
+        QStringList arguments { m_pages.url(QStringLiteral("/scheme")).toString(), QStringLiteral("-o"), file };
+        if (dark)
+            arguments << QStringLiteral("--dark");
+        const Run result = run(arguments);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(QImage(file).pixelColor(10, 10), dark ? QColor(Qt::black) : QColor(Qt::white));
+    }
 }
 
 void TestCaptureCommand::refusesBadOptionsWithTheReason_data()

@@ -289,6 +289,7 @@ private slots:
 
     void capturesAPageWithItsColours();
     void waitsForContentDrawnAfterLoad();
+    void darkModeJobsSeeADarkColourScheme();
     void deliversWebhooksWithRetries();
     void adminListsJobsNewestFirst();
     void rejectsBadAdminQueries_data();
@@ -601,6 +602,37 @@ window.onload = function () {
     const qint64 captureMs = parseTimestamp(job.value(QStringLiteral("started_at")))
                                  .msecsTo(parseTimestamp(job.value(QStringLiteral("finished_at"))));
     QVERIFY2(captureMs >= 300, QByteArray::number(captureMs));
+}
+
+// Dark mode runs in a separate Chromium process (process-wide setting in Qt 6.4); the job,
+// its JPEG encoding and its page info come back through the same queue as any other.
+void TestE2e::darkModeJobsSeeADarkColourScheme()
+{
+    m_pages->setHtml("/scheme.html", R"(<!DOCTYPE html><html><head><title>Scheme</title><style>
+html, body { margin: 0; background: #ffffff; }
+@media (prefers-color-scheme: dark) { html, body { background: #000000; } }
+</style></head><body></body></html>)");
+    UrlshotProcess *urlshot = startUrlshot();
+    QVERIFY(urlshot);
+    QStringList ids;
+    for (const bool dark : { true, false }) {
+        const HttpReply submitted = submit(urlshot, { { QStringLiteral("url"), m_pages->url(QStringLiteral("/scheme.html")).toString() },
+                                                      { QStringLiteral("dark_mode"), dark },
+                                                      { QStringLiteral("format"), QStringLiteral("jpeg") } });
+        QVERIFY2(submitted.status == 202, submitted.describe());
+        ids << submitted.json().value(QStringLiteral("id")).toString();
+    }
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject job = waitUntilFinished(urlshot, ids.at(i));
+        QVERIFY2(job.value(QStringLiteral("status")).toString() == QLatin1String("completed"), QJsonDocument(job).toJson());
+        QCOMPARE(job.value(QStringLiteral("page")).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Scheme"));
+        const HttpReply jpeg = get(urlshot->url(QStringLiteral("/screenshots/%1.jpg").arg(ids.at(i))));
+        QVERIFY2(jpeg.status == 200, jpeg.describe());
+        const QImage image = QImage::fromData(jpeg.body, "JPEG");
+        const QColor expected = i == 0 ? QColor(0, 0, 0) : QColor(255, 255, 255);
+        QVERIFY2(isNear(image.pixelColor(640, 400), expected),
+                 "pixel is " + describe(image.pixelColor(640, 400)));
+    }
 }
 
 // 3. A receiver that fails once gets the result again; a failed job is delivered too.

@@ -189,6 +189,7 @@ void TestMainWindow::formOptionsReachTheJob()
     auto *scale = m_window->findChild<QComboBox *>(QStringLiteral("scaleComboBox"));
     scale->setCurrentIndex(scale->findData(2));
     m_window->findChild<QCheckBox *>(QStringLiteral("fullPageCheckBox"))->setChecked(true);
+    m_window->findChild<QCheckBox *>(QStringLiteral("darkModeCheckBox"))->setChecked(true);
     auto *format = m_window->findChild<QComboBox *>(QStringLiteral("formatComboBox"));
     format->setCurrentIndex(format->findData(int(ImageFormat::Jpeg)));
     typeUrlAndPressEnter(QStringLiteral("example.com"));
@@ -198,6 +199,7 @@ void TestMainWindow::formOptionsReachTheJob()
     QCOMPARE(options.deviceScaleFactor, 2.0);
     QVERIFY(options.fullPage);
     QCOMPARE(options.format, ImageFormat::Jpeg);
+    QVERIFY(options.darkMode);
     QCOMPARE(m_window->currentJob()->options, options); // recorded with the job
 }
 

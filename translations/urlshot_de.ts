@@ -198,6 +198,10 @@
         <source>Console errors</source>
         <translation>Konsolenfehler</translation>
     </message>
+    <message>
+        <source>dark mode</source>
+        <translation>dunkler Modus</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>
@@ -762,6 +766,14 @@ Open Image shows it in your PDF viewer.</source>
     <message>
         <source>PNG is lossless; JPEG and WebP are smaller; PDF keeps the text selectable</source>
         <translation>PNG ist verlustfrei; JPEG und WebP sind kleiner; PDF behält auswählbaren Text</translation>
+    </message>
+    <message>
+        <source>&amp;Dark mode</source>
+        <translation>Dunkel&amp;modus</translation>
+    </message>
+    <message>
+        <source>The page sees prefers-color-scheme: dark (captured by a separate browser process)</source>
+        <translation>Die Seite sieht prefers-color-scheme: dark (aufgenommen von einem eigenen Browserprozess)</translation>
     </message>
 </context>
 <context>

@@ -198,6 +198,10 @@
         <source>Console errors</source>
         <translation>Erreurs de la console</translation>
     </message>
+    <message>
+        <source>dark mode</source>
+        <translation>mode sombre</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>
@@ -762,6 +766,14 @@ Open Image shows it in your PDF viewer.</source>
     <message>
         <source>PNG is lossless; JPEG and WebP are smaller; PDF keeps the text selectable</source>
         <translation>PNG est sans perte&#xa0;; JPEG et WebP sont plus légers&#xa0;; le PDF garde le texte sélectionnable</translation>
+    </message>
+    <message>
+        <source>&amp;Dark mode</source>
+        <translation>Mode &amp;sombre</translation>
+    </message>
+    <message>
+        <source>The page sees prefers-color-scheme: dark (captured by a separate browser process)</source>
+        <translation>La page voit prefers-color-scheme&#xa0;: dark (capturée par un processus de navigateur distinct)</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,8 @@ int runCapture(int argc, char *argv[])
         std::fputs(qPrintable(outcome.message + QLatin1Char('\n')), outcome.exitCode == 0 ? stdout : stderr);
         return outcome.exitCode;
     }
-    PlatformSetup::prepareEnvironment(true); // no window, whatever the display
+    // No window, whatever the display; dark pages get a dark Chromium.
+    PlatformSetup::prepareEnvironment(true, capture.options.darkMode);
     QApplication app(argc, argv);
     app.setQuitOnLastWindowClosed(false);
     QTextStream out(stdout);
@@ -65,6 +66,7 @@ int runCapture(int argc, char *argv[])
     OneShotCapture command(&capturer, targets, capture.options, capture.timeoutMs,
                            capture.concurrency, &out, &err);
     QObject::connect(&command, &OneShotCapture::finished, &app, &QCoreApplication::exit);
+    command.setPageInfoFile(capture.pageInfoFile);
     command.start();
     return app.exec();
 }

@@ -27,6 +27,7 @@ const QString kCookies = QStringLiteral("cookies");
 const QString kBasicAuth = QStringLiteral("basic_auth");
 const QString kBlockAds = QStringLiteral("block_ads");
 const QString kBlockBanners = QStringLiteral("block_cookie_banners");
+const QString kDarkMode = QStringLiteral("dark_mode");
 
 // RFC 9110 5.6.2 token: what a header or cookie name may be made of.
 bool isToken(const QString &text)
@@ -136,7 +137,8 @@ bool CaptureOptions::operator==(const CaptureOptions &other) const
         && hideSelectors == other.hideSelectors && css == other.css && js == other.js
         && userAgent == other.userAgent && headers == other.headers && cookies == other.cookies
         && basicAuthUser == other.basicAuthUser && basicAuthPassword == other.basicAuthPassword
-        && blockAds == other.blockAds && blockCookieBanners == other.blockCookieBanners;
+        && blockAds == other.blockAds && blockCookieBanners == other.blockCookieBanners
+        && darkMode == other.darkMode;
 }
 
 QJsonObject CaptureOptions::toJson() const
@@ -158,6 +160,7 @@ QJsonObject CaptureOptions::toJson() const
         { kUserAgent, textOrNull(userAgent) },
         { kBlockAds, blockAds },
         { kBlockBanners, blockCookieBanners },
+        { kDarkMode, darkMode },
     };
     QJsonObject headerObject;
     for (const auto &[name, value] : headers)
@@ -183,7 +186,7 @@ QStringList CaptureOptions::fieldNames()
 {
     return { kViewport, kFullPage, kScale, kDelay, kWaitFor, kTimeout, kFormat, kQuality,
              kSelector, kHide, kCss, kJs, kUserAgent, kHeaders, kCookies, kBasicAuth,
-             kBlockAds, kBlockBanners };
+             kBlockAds, kBlockBanners, kDarkMode };
 }
 
 std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, QString *error,
@@ -223,7 +226,8 @@ std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, 
 
     for (const auto &[key, target] : { std::pair { kFullPage, &options.fullPage },
                                        std::pair { kBlockAds, &options.blockAds },
-                                       std::pair { kBlockBanners, &options.blockCookieBanners } }) {
+                                       std::pair { kBlockBanners, &options.blockCookieBanners },
+                                       std::pair { kDarkMode, &options.darkMode } }) {
         const QJsonValue flag = json.value(key);
         if (flag.isUndefined() || flag.isNull())
             continue;

@@ -72,6 +72,7 @@ struct CaptureOptions
     QString basicAuthPassword;
     bool blockAds = false; // refuse requests to the hosts of BlockList
     bool blockCookieBanners = false; // hide the consent banners of resources/capture/cookie-banners.txt
+    bool darkMode = false; // the page sees prefers-color-scheme: dark (a separate Chromium process)
 
     bool injectsIntoPage() const { return !hideSelectors.isEmpty() || !css.isEmpty() || !js.isEmpty(); }
 

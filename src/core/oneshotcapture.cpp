@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QtConcurrent>
 
@@ -79,6 +80,11 @@ void OneShotCapture::onCaptured(const QString &id, const CaptureResult &result)
     if (index < 0)
         return;
     const Target target = m_targets.at(index);
+    if (!m_pageInfoFile.isEmpty()) {
+        QFile info(m_pageInfoFile);
+        if (info.open(QIODevice::WriteOnly))
+            info.write(QJsonDocument(result.page).toJson(QJsonDocument::Compact));
+    }
     auto *watcher = new QFutureWatcher<CaptureFile::Saved>(this);
     connect(watcher, &QFutureWatcher<CaptureFile::Saved>::finished, this,
             [this, watcher, index, target, size = result.image.size()] {

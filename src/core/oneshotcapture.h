@@ -29,6 +29,8 @@ public:
                    QObject *parent = nullptr);
 
     void start();
+    // For a single page: also write what the page said about itself, as JSON.
+    void setPageInfoFile(const QString &path) { m_pageInfoFile = path; }
 
     // Where a page goes when no file was named: <output dir>/<n>-<host>.<ext>, or for a
     // single page the given file.
@@ -57,4 +59,5 @@ private:
     int m_failures = 0;
     QHash<QString, int> m_indexOf; // capture id -> target
     QHash<int, QElapsedTimer> m_timers;
+    QString m_pageInfoFile;
 };

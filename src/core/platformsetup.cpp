@@ -8,7 +8,7 @@
 
 namespace PlatformSetup {
 
-void prepareEnvironment(bool headless)
+void prepareEnvironment(bool headless, bool darkColorScheme)
 {
     const bool hasDisplay = qEnvironmentVariableIsSet("DISPLAY")
         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
@@ -40,6 +40,9 @@ void prepareEnvironment(bool headless)
         if (!flags.contains(flag))
             flags += ' ' + QByteArray(flag);
     }
+    // 0 is Blink's "dark" in its PreferredColorScheme enum.
+    if (darkColorScheme && !flags.contains("preferredColorScheme"))
+        flags += " --blink-settings=preferredColorScheme=0";
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags.trimmed());
 }
 

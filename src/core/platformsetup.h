@@ -5,6 +5,8 @@
 namespace PlatformSetup {
 
 // `headless` forces the offscreen platform; without a display it is chosen anyway.
-void prepareEnvironment(bool headless);
+// `darkColorScheme` makes every page of this process see prefers-color-scheme: dark (Qt 6.4
+// has no per-page switch; Chromium's blink setting is process-wide).
+void prepareEnvironment(bool headless, bool darkColorScheme = false);
 
 } // namespace PlatformSetup

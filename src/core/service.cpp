@@ -4,9 +4,12 @@
 #include "jobqueue.h"
 #include "jobstore.h"
 #include "logging.h"
+#include "processcapturer.h"
+#include "routingcapturer.h"
 #include "webenginecapturer.h"
 #include "webhookdispatcher.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QHostInfo>
@@ -81,7 +84,10 @@ bool Service::open(QString *error)
             m_dataLock.reset();
             return false;
         }
-        m_capturer = std::make_unique<WebEngineCapturer>(std::make_shared<const BlockList>(*blockList));
+        // Dark pages need a Chromium of their own: see ProcessCapturer.
+        m_capturer = std::make_unique<RoutingCapturer>(
+            std::make_unique<WebEngineCapturer>(std::make_shared<const BlockList>(*blockList)),
+            std::make_unique<ProcessCapturer>(QCoreApplication::applicationFilePath()));
     }
     if (!m_store->open(dataDir.filePath(QStringLiteral("urlshot.sqlite")), error)) {
         m_dataLock.reset();

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -258,6 +259,9 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
         { QStringLiteral("concurrency"), QStringLiteral("Pages at once, 1-16 (default 2)."), QStringLiteral("n") },
         { QStringLiteral("block-ads"), QStringLiteral("Refuse requests to known ad and tracker hosts.") },
         { QStringLiteral("block-cookie-banners"), QStringLiteral("Hide common consent banners.") },
+        { QStringLiteral("dark"), QStringLiteral("Pages see prefers-color-scheme: dark.") },
+        { QStringLiteral("page-info"), QStringLiteral("Write what the page said about itself (JSON) to this file."),
+          QStringLiteral("file") },
         { QStringLiteral("block-list"), QStringLiteral("More hosts for --block-ads, one a line (repeatable)."),
           QStringLiteral("file") },
     });
@@ -312,7 +316,8 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
         json.insert(QStringLiteral("viewport"), viewport);
     for (const auto &[flag, key] : { std::pair { QStringLiteral("full-page"), QStringLiteral("full_page") },
                                      std::pair { QStringLiteral("block-ads"), QStringLiteral("block_ads") },
-                                     std::pair { QStringLiteral("block-cookie-banners"), QStringLiteral("block_cookie_banners") } }) {
+                                     std::pair { QStringLiteral("block-cookie-banners"), QStringLiteral("block_cookie_banners") },
+                                     std::pair { QStringLiteral("dark"), QStringLiteral("dark_mode") } }) {
         if (parser.isSet(flag))
             json.insert(key, true);
     }
@@ -362,6 +367,11 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
     if (!cookies.isEmpty())
         json.insert(QStringLiteral("cookies"), cookies);
 
+    // The service runs dark-mode jobs through this command and hands over the job's stored
+    // options whole (secrets included), which no flag could carry; not in --help.
+    const QByteArray optionsJson = qgetenv("URLSHOT_CAPTURE_OPTIONS_JSON");
+    if (!optionsJson.isEmpty())
+        json = QJsonDocument::fromJson(optionsJson).object();
     QString field;
     const std::optional<CaptureOptions> options = CaptureOptions::fromJson(json, &error, &field);
     if (!options)
@@ -372,6 +382,7 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
         return stop(error, 2);
     capture->output = parser.value(QStringLiteral("output"));
     capture->blockListFiles = parser.values(QStringLiteral("block-list"));
+    capture->pageInfoFile = parser.value(QStringLiteral("page-info"));
     return { true, QString(), 0 };
 }
 

@@ -38,6 +38,7 @@ struct Capture
     int timeoutMs = 30000;
     int concurrency = 2;
     QStringList blockListFiles;
+    QString pageInfoFile; // where to write CaptureResult::page, for one URL
 };
 
 // What main() should do: run, or print `message` and exit with `exitCode`.

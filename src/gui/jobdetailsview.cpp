@@ -78,6 +78,8 @@ void JobDetailsView::showJob(const Job &job, const QUrl &publicBaseUrl)
         options << tr("scale %1×").arg(job.options.deviceScaleFactor);
     if (job.options.fullPage)
         options << tr("full page");
+    if (job.options.darkMode)
+        options << tr("dark mode");
     if (job.options.delayMs > 0)
         options << tr("delay %1 ms").arg(job.options.delayMs);
     if (!job.options.waitForSelector.isEmpty())

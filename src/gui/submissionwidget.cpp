@@ -130,6 +130,7 @@ void SubmissionWidget::submitEntries(const QStringList &entries)
     options.viewport = QSize(m_ui->widthSpinBox->value(), m_ui->heightSpinBox->value());
     options.deviceScaleFactor = m_ui->scaleComboBox->currentData().toDouble();
     options.fullPage = m_ui->fullPageCheckBox->isChecked();
+    options.darkMode = m_ui->darkModeCheckBox->isChecked();
     options.format = ImageFormat(m_ui->formatComboBox->currentData().toInt());
     m_ui->errorLabel->hide();
     m_ui->urlEdit->clear();
