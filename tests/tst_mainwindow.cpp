@@ -1,3 +1,4 @@
+#include "advancedoptionsdialog.h"
 #include "appsettings.h"
 #include "fakecapturer.h"
 #include "jobfilterproxymodel.h"
@@ -12,6 +13,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QJsonObject>
+#include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QAction>
 #include <QApplication>
@@ -48,6 +51,8 @@ private slots:
     void invalidInputShowsWhyAndSubmitsNothing_data();
     void invalidInputShowsWhyAndSubmitsNothing();
     void formOptionsReachTheJob();
+    void moreOptionsReachTheJob();
+    void moreOptionsDialogChecksWhatItIsGiven();
     void pastingSeveralLinesSubmitsThemAll();
     void aBadLineInAPasteSubmitsNothing();
     void jobsSubmittedOverRestAppearLive();
@@ -201,6 +206,42 @@ void TestMainWindow::formOptionsReachTheJob()
     QCOMPARE(options.format, ImageFormat::Jpeg);
     QVERIFY(options.darkMode);
     QCOMPARE(m_window->currentJob()->options, options); // recorded with the job
+}
+
+void TestMainWindow::moreOptionsReachTheJob()
+{
+    makeWindow();
+    // What the "More…" dialog hands over, as REST body fields.
+    AdvancedOptionsDialog dialog(QJsonObject {});
+    dialog.findChild<QLineEdit *>(QStringLiteral("selectorEdit"))->setText(QStringLiteral("#main"));
+    dialog.findChild<QPlainTextEdit *>(QStringLiteral("hideEdit"))->setPlainText(QStringLiteral(".ad\n#banner\n"));
+    dialog.findChild<QPlainTextEdit *>(QStringLiteral("headersEdit"))->setPlainText(QStringLiteral("X-Token: abc"));
+    dialog.findChild<QPlainTextEdit *>(QStringLiteral("cookiesEdit"))->setPlainText(QStringLiteral("sid=42"));
+    dialog.findChild<QCheckBox *>(QStringLiteral("blockAdsCheckBox"))->setChecked(true);
+    form()->setMoreOptions(dialog.options());
+    typeUrlAndPressEnter(QStringLiteral("example.com"));
+    QTRY_COMPARE(m_capturer->started().size(), 1);
+    const CaptureOptions options = m_capturer->started().constFirst().options;
+    QCOMPARE(options.selector, QStringLiteral("#main"));
+    QCOMPARE(options.hideSelectors, (QStringList { QStringLiteral(".ad"), QStringLiteral("#banner") }));
+    QCOMPARE(options.headers.constFirst(), qMakePair(QStringLiteral("X-Token"), QStringLiteral("abc")));
+    QCOMPARE(options.cookies.constFirst().value, QStringLiteral("42"));
+    QVERIFY(options.blockAds);
+    QCOMPARE(options.viewport, CaptureOptions::kDefaultViewport); // the row's own fields still apply
+}
+
+void TestMainWindow::moreOptionsDialogChecksWhatItIsGiven()
+{
+    AdvancedOptionsDialog dialog(QJsonObject { { QStringLiteral("delay_ms"), 500 },
+                                               { QStringLiteral("css"), QStringLiteral("body{}") } });
+    QCOMPARE(dialog.options().value(QStringLiteral("delay_ms")).toInt(), 500); // round trip
+    QCOMPARE(dialog.options().value(QStringLiteral("css")).toString(), QStringLiteral("body{}"));
+    dialog.findChild<QPlainTextEdit *>(QStringLiteral("hideEdit"))->setPlainText(QStringLiteral("a} body {display:none"));
+    dialog.show();
+    dialog.accept();
+    QVERIFY(dialog.isVisible()); // refused
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY2(error->isVisible() && error->text().contains(QLatin1String("hide_selectors[0]")), qPrintable(error->text()));
 }
 
 void TestMainWindow::pastingSeveralLinesSubmitsThemAll()

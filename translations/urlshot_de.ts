@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdvancedOptionsDialog</name>
+    <message>
+        <source>More Capture Options</source>
+        <translation>Weitere Aufnahmeoptionen</translation>
+    </message>
+    <message>
+        <source>Capture only the &amp;element:</source>
+        <translation>Nur &amp;dieses Element:</translation>
+    </message>
+    <message>
+        <source>CSS selector, e.g. #main</source>
+        <translation>CSS-Selektor, z. B. #main</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for element:</source>
+        <translation>Auf Element &amp;warten:</translation>
+    </message>
+    <message>
+        <source>CSS selector that must appear first</source>
+        <translation>CSS-Selektor, der zuerst erscheinen muss</translation>
+    </message>
+    <message>
+        <source>Extra &amp;delay:</source>
+        <translation>Zusätzliche &amp;Verzögerung:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Give up after:</source>
+        <translation>Auf&amp;geben nach:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>the service default</source>
+        <translation>Vorgabe des Dienstes</translation>
+    </message>
+    <message>
+        <source>&amp;Hide elements:</source>
+        <translation>Elemente ausb&amp;lenden:</translation>
+    </message>
+    <message>
+        <source>one CSS selector a line</source>
+        <translation>ein CSS-Selektor pro Zeile</translation>
+    </message>
+    <message>
+        <source>Add &amp;CSS:</source>
+        <translation>&amp;CSS hinzufügen:</translation>
+    </message>
+    <message>
+        <source>Run &amp;JavaScript:</source>
+        <translation>&amp;JavaScript ausführen:</translation>
+    </message>
+    <message>
+        <source>&amp;User agent:</source>
+        <translation>&amp;User-Agent:</translation>
+    </message>
+    <message>
+        <source>Chromium&apos;s own when empty</source>
+        <translation>leer: der von Chromium</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>&amp;Header:</translation>
+    </message>
+    <message>
+        <source>Name: value, one a line (sent to the page&apos;s own site only)</source>
+        <translation>Name: Wert, einer pro Zeile (nur an die Website der Seite gesendet)</translation>
+    </message>
+    <message>
+        <source>C&amp;ookies:</source>
+        <translation>Coo&amp;kies:</translation>
+    </message>
+    <message>
+        <source>name=value, one a line</source>
+        <translation>name=wert, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Basic auth &amp;name:</source>
+        <translation>Basic-Auth-&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Basic auth &amp;password:</source>
+        <translation>Basic-Auth-&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Block &amp;ads and trackers</source>
+        <translation>Werbung und &amp;Tracker blockieren</translation>
+    </message>
+    <message>
+        <source>Hide cookie &amp;banners</source>
+        <translation>Cookie-&amp;Banner ausblenden</translation>
+    </message>
+</context>
+<context>
     <name>ImageViewerDialog</name>
     <message>
         <source>Zoom &amp;In</source>
@@ -774,6 +873,21 @@ Open Image shows it in your PDF viewer.</source>
     <message>
         <source>The page sees prefers-color-scheme: dark (captured by a separate browser process)</source>
         <translation>Die Seite sieht prefers-color-scheme: dark (aufgenommen von einem eigenen Browserprozess)</translation>
+    </message>
+    <message>
+        <source>&amp;More…</source>
+        <translation>&amp;Mehr…</translation>
+    </message>
+    <message>
+        <source>Element, waits, CSS and JavaScript, headers, cookies, blocking</source>
+        <translation>Element, Wartezeiten, CSS und JavaScript, Header, Cookies, Blockieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more)</source>
+        <translation>
+            <numerusform>(%n weitere)</numerusform>
+            <numerusform>(%n weitere)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

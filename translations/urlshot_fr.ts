@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AdvancedOptionsDialog</name>
+    <message>
+        <source>More Capture Options</source>
+        <translation>Autres options de capture</translation>
+    </message>
+    <message>
+        <source>Capture only the &amp;element:</source>
+        <translation>Capturer seulement l&apos;&amp;élément&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CSS selector, e.g. #main</source>
+        <translation>sélecteur CSS, par ex. #main</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for element:</source>
+        <translation>A&amp;ttendre l&apos;élément&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CSS selector that must appear first</source>
+        <translation>sélecteur CSS qui doit d&apos;abord apparaître</translation>
+    </message>
+    <message>
+        <source>Extra &amp;delay:</source>
+        <translation>&amp;Délai supplémentaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation>&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>&amp;Give up after:</source>
+        <translation>Dé&amp;lai maximal&#xa0;:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>&#xa0;s</translation>
+    </message>
+    <message>
+        <source>the service default</source>
+        <translation>celui du service</translation>
+    </message>
+    <message>
+        <source>&amp;Hide elements:</source>
+        <translation>&amp;Masquer les éléments&#xa0;:</translation>
+    </message>
+    <message>
+        <source>one CSS selector a line</source>
+        <translation>un sélecteur CSS par ligne</translation>
+    </message>
+    <message>
+        <source>Add &amp;CSS:</source>
+        <translation>Ajouter du &amp;CSS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run &amp;JavaScript:</source>
+        <translation>Exécuter du &amp;JavaScript&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User agent:</source>
+        <translation>&amp;User-agent&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Chromium&apos;s own when empty</source>
+        <translation>vide&#xa0;: celui de Chromium</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>&amp;En-têtes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name: value, one a line (sent to the page&apos;s own site only)</source>
+        <translation>Nom: valeur, un par ligne (envoyés au seul site de la page)</translation>
+    </message>
+    <message>
+        <source>C&amp;ookies:</source>
+        <translation>Coo&amp;kies&#xa0;:</translation>
+    </message>
+    <message>
+        <source>name=value, one a line</source>
+        <translation>nom=valeur, un par ligne</translation>
+    </message>
+    <message>
+        <source>Basic auth &amp;name:</source>
+        <translation>&amp;Nom (auth. Basic)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Basic auth &amp;password:</source>
+        <translation>Mot de &amp;passe (auth. Basic)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Block &amp;ads and trackers</source>
+        <translation>Bloquer publicités et t&amp;raqueurs</translation>
+    </message>
+    <message>
+        <source>Hide cookie &amp;banners</source>
+        <translation>Masquer les &amp;bannières de cookies</translation>
+    </message>
+</context>
+<context>
     <name>ImageViewerDialog</name>
     <message>
         <source>Zoom &amp;In</source>
@@ -774,6 +873,21 @@ Open Image shows it in your PDF viewer.</source>
     <message>
         <source>The page sees prefers-color-scheme: dark (captured by a separate browser process)</source>
         <translation>La page voit prefers-color-scheme&#xa0;: dark (capturée par un processus de navigateur distinct)</translation>
+    </message>
+    <message>
+        <source>&amp;More…</source>
+        <translation>&amp;Plus…</translation>
+    </message>
+    <message>
+        <source>Element, waits, CSS and JavaScript, headers, cookies, blocking</source>
+        <translation>Élément, attentes, CSS et JavaScript, en-têtes, cookies, blocage</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more)</source>
+        <translation>
+            <numerusform>(%n de plus)</numerusform>
+            <numerusform>(%n de plus)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "submissionwidget.h"
 
+#include "advancedoptionsdialog.h"
 #include "ui_submissionwidget.h"
 #include "urlpolicy.h"
 
@@ -57,6 +58,7 @@ SubmissionWidget::SubmissionWidget(QWidget *parent)
     m_ui->formatComboBox->addItem(QStringLiteral("PDF"), int(ImageFormat::Pdf));
     m_ui->errorLabel->hide();
 
+    connect(m_ui->moreButton, &QPushButton::clicked, this, &SubmissionWidget::editMoreOptions);
     connect(m_ui->urlEdit, &QLineEdit::returnPressed, this, &SubmissionWidget::submit);
     connect(m_ui->webhookEdit, &QLineEdit::returnPressed, this, &SubmissionWidget::submit);
     connect(m_ui->captureButton, &QPushButton::clicked, this, &SubmissionWidget::submit);
@@ -85,6 +87,19 @@ QList<QUrl> SubmissionWidget::parseUrls(const QStringList &entries, QString *err
         urls << checked.url;
     }
     return urls;
+}
+
+void SubmissionWidget::editMoreOptions()
+{
+    AdvancedOptionsDialog dialog(m_moreOptions, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setMoreOptions(dialog.options());
+}
+
+void SubmissionWidget::setMoreOptions(const QJsonObject &options)
+{
+    m_moreOptions = options;
+    m_ui->moreLabel->setText(options.isEmpty() ? QString() : tr("(%n more)", nullptr, int(options.size())));
 }
 
 void SubmissionWidget::setUrlText(const QString &text)
@@ -126,12 +141,22 @@ void SubmissionWidget::submitEntries(const QStringList &entries)
         }
         webhook = checked.url;
     }
-    CaptureOptions options;
-    options.viewport = QSize(m_ui->widthSpinBox->value(), m_ui->heightSpinBox->value());
-    options.deviceScaleFactor = m_ui->scaleComboBox->currentData().toDouble();
-    options.fullPage = m_ui->fullPageCheckBox->isChecked();
-    options.darkMode = m_ui->darkModeCheckBox->isChecked();
-    options.format = ImageFormat(m_ui->formatComboBox->currentData().toInt());
+    // The row's options over the dialog's, checked as the API checks a body.
+    QJsonObject json = m_moreOptions;
+    json.insert(QStringLiteral("viewport"), QJsonObject { { QStringLiteral("width"), m_ui->widthSpinBox->value() },
+                                                          { QStringLiteral("height"), m_ui->heightSpinBox->value() } });
+    json.insert(QStringLiteral("device_scale_factor"), m_ui->scaleComboBox->currentData().toDouble());
+    json.insert(QStringLiteral("full_page"), m_ui->fullPageCheckBox->isChecked());
+    json.insert(QStringLiteral("dark_mode"), m_ui->darkModeCheckBox->isChecked());
+    json.insert(QStringLiteral("format"), imageFormatName(ImageFormat(m_ui->formatComboBox->currentData().toInt())));
+    QString optionsError;
+    QString field;
+    const std::optional<CaptureOptions> parsed = CaptureOptions::fromJson(json, &optionsError, &field);
+    if (!parsed) {
+        showError(optionsError);
+        return;
+    }
+    const CaptureOptions options = *parsed;
     m_ui->errorLabel->hide();
     m_ui->urlEdit->clear();
     emit submitRequested(urls, webhook, options);

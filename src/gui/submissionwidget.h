@@ -2,6 +2,7 @@
 
 #include "captureoptions.h"
 
+#include <QJsonObject>
 #include <QUrl>
 #include <QWidget>
 
@@ -26,6 +27,8 @@ public:
     static QList<QUrl> parseUrls(const QStringList &entries, QString *error);
 
     void setUrlText(const QString &text);
+    // The options set in the "More…" dialog, as REST body fields.
+    void setMoreOptions(const QJsonObject &options);
     QString errorText() const;
     void focusUrl();
 
@@ -38,7 +41,9 @@ public slots:
 
 private:
     void submitEntries(const QStringList &entries);
+    void editMoreOptions();
     void showError(const QString &message);
 
     std::unique_ptr<Ui::SubmissionWidget> m_ui;
+    QJsonObject m_moreOptions; // from AdvancedOptionsDialog, as REST body fields
 };
