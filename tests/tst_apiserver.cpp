@@ -352,6 +352,7 @@ Host: evil"}})") << QStringLiteral("headers.X-A") << QStringLiteral("one line");
     QTest::addRow("block_ads not a bool") << QByteArray(R"({"url": "https://example.com", "block_ads": 1})") << QStringLiteral("block_ads") << QStringLiteral("true or false");
     QTest::addRow("block_cookie_banners not a bool") << QByteArray(R"({"url": "https://example.com", "block_cookie_banners": "yes"})") << QStringLiteral("block_cookie_banners") << QStringLiteral("true or false");
     QTest::addRow("dark_mode not a bool") << QByteArray(R"({"url": "https://example.com", "dark_mode": "on"})") << QStringLiteral("dark_mode") << QStringLiteral("true or false");
+    QTest::addRow("scroll_to_load not a bool") << QByteArray(R"({"url": "https://example.com", "scroll_to_load": 1})") << QStringLiteral("scroll_to_load") << QStringLiteral("true or false");
     QTest::addRow("unknown field") << QByteArray(R"({"url": "https://example.com", "full_pgae": true})") << QStringLiteral("full_pgae") << QStringLiteral("unknown field");
 }
 

@@ -19,6 +19,7 @@ private slots:
     void capturesOnePageToTheNamedFile();
     void capturesAListIntoAFolderAndReportsFailures();
     void darkFlagGivesADarkColourScheme();
+    void scrollToLoadFlagBringsInLazyContent();
     void refusesBadOptionsWithTheReason_data();
     void refusesBadOptionsWithTheReason();
 
@@ -126,6 +127,23 @@ void TestCaptureCommand::darkFlagGivesADarkColourScheme()
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QCOMPARE(QImage(file).pixelColor(10, 10), dark ? QColor(Qt::black) : QColor(Qt::white));
     }
+}
+
+void TestCaptureCommand::scrollToLoadFlagBringsInLazyContent()
+{
+    // The section turns blue only once the page has been scrolled near it.
+    m_pages.setHtml("/lazy", R"(<html><body style="margin:0;background:#fff;height:2000px">
+<div id="late" style="position:absolute;top:1600px;width:100%;height:200px;background:#fff"></div>
+<script>addEventListener('scroll', () => {
+  if (scrollY + innerHeight > 1500) document.getElementById('late').style.background = '#00f';
+});</script></body></html>)");
+    const QString file = m_dir->filePath(QStringLiteral("lazy.png"));
+    const Run result = run({ m_pages.url(QStringLiteral("/lazy")).toString(), QStringLiteral("-o"), file,
+                             QStringLiteral("--full-page"), QStringLiteral("--scroll-to-load") });
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QImage image(file);
+    QCOMPARE(image.height(), 2000);
+    QCOMPARE(image.pixelColor(10, 1700), QColor(Qt::blue));
 }
 
 void TestCaptureCommand::refusesBadOptionsWithTheReason_data()

@@ -52,6 +52,7 @@ private slots:
     void capturesAnHttpErrorPageWithItsStatus();
     void blockAdsKeepsListedHostsFromBeingAsked();
     void blockCookieBannersHidesThem();
+    void scrollToLoadBringsInLazyContent();
 
 private:
     struct Outcome
@@ -365,6 +366,9 @@ void TestWebEngineCapturer::fullPageIsCutAtTheSizeCap()
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QCOMPARE(outcome.image.height(), WebEngineCaptureTask::kMaxImageHeight);
     QVERIFY(outcome.truncated);
+    // Painted to the bottom, not only as far as the first viewport: 16,300 is in a green band.
+    QVERIFY(isColour(outcome.image, 300, 16300, Qt::green));
+    QVERIFY(isColour(outcome.image, 300, 15500, Qt::red));
 }
 
 void TestWebEngineCapturer::deviceScaleFactorGivesASharpRetinaShot()
@@ -523,7 +527,7 @@ void TestWebEngineCapturer::userAgentHeadersAndCookiesReachTheOriginOnly()
     const Outcome outcome = capture(m_pages.url(QStringLiteral("/echo")), 20000, options);
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
 
-    for (const QByteArray path : { QByteArray("/echo"), QByteArray("/echo-xhr") }) {
+    for (const QByteArray &path : { QByteArray("/echo"), QByteArray("/echo-xhr") }) {
         const QList<TestHttpServer::Request> requests = m_pages.requestsTo(path);
         QCOMPARE(requests.size(), 1);
         QCOMPARE(requests.constFirst().header("user-agent"), QByteArray("urlshot-test/1.0"));
@@ -662,6 +666,32 @@ document.body.appendChild(d); }, 200);</script></body></html>)");
     const Outcome plain = capture(m_pages.url(QStringLiteral("/consent")));
     QVERIFY(isColour(plain.image, 300, 380, Qt::red));
     QVERIFY(isColour(plain.image, 300, 50, Qt::red));
+}
+
+void TestWebEngineCapturer::scrollToLoadBringsInLazyContent()
+{
+    // A scroll-driven lazy loader, as many sites have: a section paints itself only once the
+    // page has been scrolled near it. The grey background and the red block at the top show
+    // whether the whole page was painted from the top (see WebEngineCaptureTask::grab).
+    m_pages.setHtml("/lazy", R"(<html><body style="margin:0;background:#cccccc;height:3000px">
+<div style="position:absolute;top:0;width:100px;height:500px;background:#ff0000"></div>
+<div id="late" style="position:absolute;top:2500px;left:0;width:640px;height:300px;background:#ffffff"></div>
+<script>addEventListener('scroll', () => {
+  if (scrollY + innerHeight > 2400) document.getElementById('late').style.background = '#0000ff';
+});</script></body></html>)");
+    CaptureOptions options = small();
+    options.fullPage = true;
+    const Outcome without = capture(m_pages.url(QStringLiteral("/lazy")), 20000, options);
+    QVERIFY2(without.ok, qPrintable(without.error));
+    QVERIFY(isColour(without.image, 300, 2600, Qt::white));
+
+    options.scrollToLoad = true;
+    const Outcome with = capture(m_pages.url(QStringLiteral("/lazy")), 20000, options);
+    QVERIFY2(with.ok, qPrintable(with.error));
+    QCOMPARE(with.image.height(), 3000);
+    QVERIFY(isColour(with.image, 300, 2600, Qt::blue));
+    QVERIFY(isColour(with.image, 50, 100, Qt::red)); // captured from the top again
+    QVERIFY(isColour(with.image, 300, 1000, QColor(0xcc, 0xcc, 0xcc)));
 }
 
 int main(int argc, char *argv[])

@@ -99,6 +99,14 @@
         <source>Hide cookie &amp;banners</source>
         <translation>Cookie-&amp;Banner ausblenden</translation>
     </message>
+    <message>
+        <source>&amp;Scroll through the page first</source>
+        <translation>Seite zuerst durch&amp;scrollen</translation>
+    </message>
+    <message>
+        <source>Lazy-loaded images and sections appear in the shot (most useful with Full page)</source>
+        <translation>Nachgeladene Bilder und Abschnitte erscheinen im Bild (am nützlichsten mit „Ganze Seite“)</translation>
+    </message>
 </context>
 <context>
     <name>ImageViewerDialog</name>
@@ -300,6 +308,10 @@
     <message>
         <source>dark mode</source>
         <translation>dunkler Modus</translation>
+    </message>
+    <message>
+        <source>scrolled to load</source>
+        <translation>zum Nachladen gescrollt</translation>
     </message>
 </context>
 <context>

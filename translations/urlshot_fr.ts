@@ -99,6 +99,14 @@
         <source>Hide cookie &amp;banners</source>
         <translation>Masquer les &amp;bannières de cookies</translation>
     </message>
+    <message>
+        <source>&amp;Scroll through the page first</source>
+        <translation>&amp;Faire défiler la page d’abord</translation>
+    </message>
+    <message>
+        <source>Lazy-loaded images and sections appear in the shot (most useful with Full page)</source>
+        <translation>Les images et sections chargées à la demande apparaissent dans la capture (surtout utile avec « Page entière »)</translation>
+    </message>
 </context>
 <context>
     <name>ImageViewerDialog</name>
@@ -300,6 +308,10 @@
     <message>
         <source>dark mode</source>
         <translation>mode sombre</translation>
+    </message>
+    <message>
+        <source>scrolled to load</source>
+        <translation>défilée pour charger</translation>
     </message>
 </context>
 <context>

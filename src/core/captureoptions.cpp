@@ -28,6 +28,7 @@ const QString kBasicAuth = QStringLiteral("basic_auth");
 const QString kBlockAds = QStringLiteral("block_ads");
 const QString kBlockBanners = QStringLiteral("block_cookie_banners");
 const QString kDarkMode = QStringLiteral("dark_mode");
+const QString kScrollToLoad = QStringLiteral("scroll_to_load");
 
 // RFC 9110 5.6.2 token: what a header or cookie name may be made of.
 bool isToken(const QString &text)
@@ -138,7 +139,7 @@ bool CaptureOptions::operator==(const CaptureOptions &other) const
         && userAgent == other.userAgent && headers == other.headers && cookies == other.cookies
         && basicAuthUser == other.basicAuthUser && basicAuthPassword == other.basicAuthPassword
         && blockAds == other.blockAds && blockCookieBanners == other.blockCookieBanners
-        && darkMode == other.darkMode;
+        && darkMode == other.darkMode && scrollToLoad == other.scrollToLoad;
 }
 
 QJsonObject CaptureOptions::toJson() const
@@ -161,6 +162,7 @@ QJsonObject CaptureOptions::toJson() const
         { kBlockAds, blockAds },
         { kBlockBanners, blockCookieBanners },
         { kDarkMode, darkMode },
+        { kScrollToLoad, scrollToLoad },
     };
     QJsonObject headerObject;
     for (const auto &[name, value] : headers)
@@ -186,7 +188,7 @@ QStringList CaptureOptions::fieldNames()
 {
     return { kViewport, kFullPage, kScale, kDelay, kWaitFor, kTimeout, kFormat, kQuality,
              kSelector, kHide, kCss, kJs, kUserAgent, kHeaders, kCookies, kBasicAuth,
-             kBlockAds, kBlockBanners, kDarkMode };
+             kBlockAds, kBlockBanners, kDarkMode, kScrollToLoad };
 }
 
 std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, QString *error,
@@ -227,7 +229,8 @@ std::optional<CaptureOptions> CaptureOptions::fromJson(const QJsonObject &json, 
     for (const auto &[key, target] : { std::pair { kFullPage, &options.fullPage },
                                        std::pair { kBlockAds, &options.blockAds },
                                        std::pair { kBlockBanners, &options.blockCookieBanners },
-                                       std::pair { kDarkMode, &options.darkMode } }) {
+                                       std::pair { kDarkMode, &options.darkMode },
+                                       std::pair { kScrollToLoad, &options.scrollToLoad } }) {
         const QJsonValue flag = json.value(key);
         if (flag.isUndefined() || flag.isNull())
             continue;

@@ -55,6 +55,7 @@ struct CaptureOptions
 
     QSize viewport = kDefaultViewport; // CSS pixels
     bool fullPage = false; // the whole scrollable height, up to the image size cap
+    bool scrollToLoad = false; // scroll through the page first, so lazy content loads
     double deviceScaleFactor = 1.0; // device pixels per CSS pixel: 2 gives a retina shot
     int delayMs = 0; // extra wait once the page is ready
     QString waitForSelector; // capture once a CSS selector matches; fail at the timeout

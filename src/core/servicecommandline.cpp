@@ -241,6 +241,7 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
         { { QStringLiteral("i"), QStringLiteral("input") }, QStringLiteral("Read URLs from a file, one a line."),
           QStringLiteral("file") },
         { QStringLiteral("full-page"), QStringLiteral("The whole scrollable page.") },
+        { QStringLiteral("scroll-to-load"), QStringLiteral("Scroll through the page first, so lazy content loads.") },
         { QStringLiteral("width"), QStringLiteral("Viewport width in CSS pixels (default 1280)."), QStringLiteral("px") },
         { QStringLiteral("height"), QStringLiteral("Viewport height in CSS pixels (default 800)."), QStringLiteral("px") },
         { QStringLiteral("scale"), QStringLiteral("Device scale factor, 1-3 (2 = retina)."), QStringLiteral("factor") },
@@ -315,6 +316,7 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
     if (!viewport.isEmpty())
         json.insert(QStringLiteral("viewport"), viewport);
     for (const auto &[flag, key] : { std::pair { QStringLiteral("full-page"), QStringLiteral("full_page") },
+                                     std::pair { QStringLiteral("scroll-to-load"), QStringLiteral("scroll_to_load") },
                                      std::pair { QStringLiteral("block-ads"), QStringLiteral("block_ads") },
                                      std::pair { QStringLiteral("block-cookie-banners"), QStringLiteral("block_cookie_banners") },
                                      std::pair { QStringLiteral("dark"), QStringLiteral("dark_mode") } }) {

@@ -304,6 +304,16 @@ void WebEngineCaptureTask::probeReadiness()
 
 void WebEngineCaptureTask::afterReady()
 {
+    if (m_resume == Resume::Measure) {
+        m_resume = Resume::FromStart;
+        measurePage();
+        return;
+    }
+    if (m_resume == Resume::Paint) {
+        m_resume = Resume::FromStart;
+        requestPaintedFrame();
+        return;
+    }
     if (m_request.options.injectsIntoPage() && !m_injected)
         injectIntoPage();
     else
@@ -431,6 +441,14 @@ void WebEngineCaptureTask::delayThenMeasure()
 
 void WebEngineCaptureTask::measurePage()
 {
+    if (m_request.options.scrollToLoad && !m_scrolled) {
+        // Lazy loaders watch scrolling: go down a screen at a time, then back to the top.
+        m_stage = Stage::Scrolling;
+        m_scrollSteps = 0;
+        m_sinceScrollStart.start();
+        scrollStep();
+        return;
+    }
     if (!m_request.options.selector.isEmpty() && m_request.options.format != ImageFormat::Pdf) {
         measureElement();
         return;
@@ -461,6 +479,52 @@ void WebEngineCaptureTask::measurePage()
         });
 }
 
+void WebEngineCaptureTask::scrollStep()
+{
+    if (m_stage != Stage::Scrolling)
+        return;
+    // Pages see scroll positions only at their next rendered frame (scroll events and
+    // IntersectionObserver run there), so each step waits two animation frames at its
+    // position before the next one, and the bottom is held as long before going back up.
+    // The state lives in urlshot's own JavaScript world, invisible to the page.
+    static const QString script = QStringLiteral(R"((() => {
+  const s = window.__urlshotScroll || (window.__urlshotScroll = { framed: true, atBottom: false });
+  if (!s.framed) return 'wait';
+  if (s.atBottom) return 'done';
+  scrollBy(0, innerHeight);
+  s.atBottom = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+  s.framed = false;
+  requestAnimationFrame(() => requestAnimationFrame(() => { s.framed = true; }));
+  return 'scrolled';
+})())");
+    const QPointer<WebEngineCaptureTask> self(this);
+    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld, [self](const QVariant &answer) {
+        if (!self || self->m_stage != Stage::Scrolling)
+            return;
+        const QString state = answer.toString();
+        if (state == QLatin1String("scrolled"))
+            ++self->m_scrollSteps;
+        // A page that renders no frames (or never ends) is captured as far as it got.
+        const bool gaveUp = self->m_scrollSteps >= kMaxScrollSteps
+            || self->m_sinceScrollStart.elapsed() >= kMaxScrollMs;
+        if (state != QLatin1String("done") && !gaveUp) {
+            QTimer::singleShot(kScrollStepMs, self.data(), &WebEngineCaptureTask::scrollStep);
+            return;
+        }
+        qCDebug(lcCapture) << self->m_request.jobId << "scrolled through the page in"
+                           << self->m_scrollSteps << "steps" << (gaveUp ? "(gave up)" : "");
+        self->m_scrolled = true;
+        self->m_resume = Resume::Measure;
+        self->m_page->runJavaScript(QStringLiteral("scrollTo(0, 0)"), QWebEngineScript::ApplicationWorld);
+        // Let what the scrolling started finish: back through the readiness check.
+        self->m_stage = Stage::Settling;
+        self->m_sinceLoad.start();
+        self->m_probeTimer.disconnect();
+        connect(&self->m_probeTimer, &QTimer::timeout, self.data(), &WebEngineCaptureTask::probeReadiness);
+        self->m_probeTimer.start(kScrollStepMs);
+    });
+}
+
 // Makes the view cssHeight tall (capped at kMaxImageHeight device pixels), then paints.
 void WebEngineCaptureTask::growViewTo(int cssHeight)
 {
@@ -478,6 +542,23 @@ void WebEngineCaptureTask::growViewTo(int cssHeight)
     m_expectedInnerHeight = int(std::floor(deviceHeight / scale));
     m_sinceFrameRequest.start();
     probeResized();
+}
+
+// Images below the old viewport are now in view and start loading (lazy ones too): wait for
+// them through the readiness check once, then paint.
+void WebEngineCaptureTask::settleAfterGrowing()
+{
+    if (m_settledAfterGrowing) {
+        requestPaintedFrame();
+        return;
+    }
+    m_settledAfterGrowing = true;
+    m_resume = Resume::Paint;
+    m_stage = Stage::Settling;
+    m_sinceLoad.start();
+    m_probeTimer.disconnect();
+    connect(&m_probeTimer, &QTimer::timeout, this, &WebEngineCaptureTask::probeReadiness);
+    probeReadiness();
 }
 
 void WebEngineCaptureTask::measureElement()
@@ -533,7 +614,7 @@ void WebEngineCaptureTask::probeResized()
                                   return;
                               if (innerHeight.toInt() >= self->m_expectedInnerHeight
                                   || self->m_sinceFrameRequest.elapsed() > 2000)
-                                  self->requestPaintedFrame();
+                                  self->settleAfterGrowing();
                               else
                                   QTimer::singleShot(kProbeIntervalMs, self.data(),
                                                      &WebEngineCaptureTask::probeResized);
@@ -580,9 +661,21 @@ void WebEngineCaptureTask::grab()
         printPdf();
         return;
     }
+    QImage image = m_view->grab().toImage();
+    // After scroll_to_load, the compositor can hand over the area below the first viewport
+    // a few frames late (seen here: 50 ms after the painted frame was not enough, 300 ms
+    // was), filled with the page background until then. Grab until two grabs a frame apart
+    // agree, rather than waiting a fixed time on every such capture.
+    if (m_scrolled && m_confirmingGrabs < kMaxConfirmingGrabs && image != m_previousGrab) {
+        qCDebug(lcCapture) << m_request.jobId << "grab" << m_confirmingGrabs << "not yet stable";
+        m_previousGrab = image;
+        ++m_confirmingGrabs;
+        requestPaintedFrame();
+        return;
+    }
+    m_previousGrab = QImage();
     m_stage = Stage::Done;
     m_timeout.stop();
-    QImage image = m_view->grab().toImage();
     if (!m_crop.isNull()) {
         const QRect inside = m_crop.intersected(image.rect());
         if (inside.isEmpty()) {

@@ -41,6 +41,10 @@ public:
     // Full pages are cut at this height in device pixels: far below QPainter's 32,767 limit
     // and the 16-bit window coordinates, and already a 260 MB image at 3840 px wide.
     static constexpr int kMaxImageHeight = 16384;
+    static constexpr int kScrollStepMs = 100; // time for lazy loaders to react to each step
+    static constexpr int kMaxScrollSteps = 60; // screens
+    static constexpr int kMaxScrollMs = 15000;
+    static constexpr int kMaxConfirmingGrabs = 10;
 
 signals:
     void succeeded(const CaptureResult &result);
@@ -48,7 +52,8 @@ signals:
 
 private:
     enum class Stage {
-        Idle, Loading, Settling, Injecting, WaitingForSelector, Delaying, Measuring, Painting, Printing, Done
+        Idle, Loading, Settling, Injecting, WaitingForSelector, Delaying, Scrolling, Measuring,
+        Painting, Printing, Done
     };
 
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
@@ -63,9 +68,11 @@ private:
     void probeSelector();
     void delayThenMeasure();
     void measurePage();
+    void scrollStep();
     void measureElement();
     void growViewTo(int cssHeight);
     void probeResized();
+    void settleAfterGrowing();
     void requestPaintedFrame();
     void probePainted();
     void grab();
@@ -91,5 +98,15 @@ private:
     int m_httpStatus = 0; // of the main document, when the engine reports it
     qint64 m_loadMs = 0;
     bool m_injected = false; // css, hide_selectors and js went in; the page settled again after
+    bool m_scrolled = false; // scroll_to_load went through the page
+    bool m_settledAfterGrowing = false; // a grown view's newly visible images have loaded
+    // Where a second pass through the readiness check goes on: the first pass leads to the
+    // injections and waits; later ones pick up where the capture left off.
+    enum class Resume { FromStart, Measure, Paint };
+    Resume m_resume = Resume::FromStart;
+    int m_scrollSteps = 0;
+    QElapsedTimer m_sinceScrollStart;
     QRect m_crop; // device pixels: the element `selector` matched
+    QImage m_previousGrab; // after scroll_to_load: grabs are repeated until two agree
+    int m_confirmingGrabs = 0;
 };

@@ -59,6 +59,7 @@ void AdvancedOptionsDialog::load(const QJsonObject &options)
     const QJsonObject auth = options.value(QStringLiteral("basic_auth")).toObject();
     m_ui->authUserEdit->setText(auth.value(QStringLiteral("username")).toString());
     m_ui->authPasswordEdit->setText(auth.value(QStringLiteral("password")).toString());
+    m_ui->scrollToLoadCheckBox->setChecked(options.value(QStringLiteral("scroll_to_load")).toBool());
     m_ui->blockAdsCheckBox->setChecked(options.value(QStringLiteral("block_ads")).toBool());
     m_ui->blockBannersCheckBox->setChecked(options.value(QStringLiteral("block_cookie_banners")).toBool());
 }
@@ -103,6 +104,8 @@ QJsonObject AdvancedOptionsDialog::options() const
         json.insert(QStringLiteral("basic_auth"),
                     QJsonObject { { QStringLiteral("username"), m_ui->authUserEdit->text() },
                                   { QStringLiteral("password"), m_ui->authPasswordEdit->text() } });
+    if (m_ui->scrollToLoadCheckBox->isChecked())
+        json.insert(QStringLiteral("scroll_to_load"), true);
     if (m_ui->blockAdsCheckBox->isChecked())
         json.insert(QStringLiteral("block_ads"), true);
     if (m_ui->blockBannersCheckBox->isChecked())

@@ -78,6 +78,8 @@ void JobDetailsView::showJob(const Job &job, const QUrl &publicBaseUrl)
         options << tr("scale %1×").arg(job.options.deviceScaleFactor);
     if (job.options.fullPage)
         options << tr("full page");
+    if (job.options.scrollToLoad)
+        options << tr("scrolled to load");
     if (job.options.darkMode)
         options << tr("dark mode");
     if (job.options.delayMs > 0)
