@@ -16,6 +16,10 @@
 
 #include <memory>
 
+using HeaderList = QList<QPair<QByteArray, QByteArray>>; // one name, for QFETCH
+// moc's preprocessor does not know raw strings: none inside test macros.
+const QByteArray kExampleJob = R"({"url": "https://example.com"})";
+
 // The REST API in process, against the real Service with a fake capturer: every route,
 // status code and error body, without Chromium.
 class TestApiServer : public QObject
@@ -48,6 +52,20 @@ private slots:
     void wrongMethodIs405AndUnknownPathIs404();
     void refusesNewJobsWhileShuttingDown();
 
+    // Who may call the API (security).
+    void refusesForeignHostHeaders_data();
+    void refusesForeignHostHeaders();
+    void refusesStateChangesFromForeignOrigins_data();
+    void refusesStateChangesFromForeignOrigins();
+    void adminAlwaysNeedsTheToken();
+    void requireTokenGuardsEverythingButImageLinks();
+    void tokenIsRequiredOffLoopback();
+    void slowsThenRefusesWrongTokensButNotTheRightOne();
+    void tokenFileIsOwnerOnlyAndRegenerates();
+    void capsUrlAndHeaderSizes();
+    void fullQueueAnswers429WithRetryAfter();
+    void idempotencyKeyReplaysTheSameJob();
+
 private:
     struct Reply
     {
@@ -65,10 +83,12 @@ private:
     FakeCapturer *m_capturer = nullptr;
     QNetworkAccessManager m_network;
     QUrl m_base;
+    bool m_sendToken = true; // call() sends the service's API token unless a test says not
 };
 
 void TestApiServer::init()
 {
+    m_sendToken = true;
     m_dir = std::make_unique<QTemporaryDir>();
     ServiceConfig config;
     config.port = 0;
@@ -104,6 +124,8 @@ TestApiServer::Reply TestApiServer::call(const QByteArray &method, const QString
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
+    if (m_sendToken && !request.hasRawHeader("Authorization"))
+        request.setRawHeader("Authorization", "Bearer " + m_service->apiToken().toLatin1());
     QNetworkReply *networkReply = m_network.sendCustomRequest(request, method, body);
     Reply reply;
     if (!QTest::qWaitFor([networkReply] { return networkReply->isFinished(); }, 10000)) {
@@ -578,6 +600,198 @@ void TestApiServer::refusesNewJobsWhileShuttingDown()
     QCOMPARE(reply.status, 503);
     QCOMPARE(reply.headers.value("retry-after"), QByteArray("5"));
     QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, 0);
+}
+
+void TestApiServer::refusesForeignHostHeaders_data()
+{
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<int>("status");
+    // init() runs after the _data function: the port goes in when the test runs.
+    const QByteArray port = "{port}";
+    QTest::addRow("own address") << "127.0.0.1:" + port << 200;
+    QTest::addRow("localhost") << "localhost:" + port << 200;
+    QTest::addRow("LOCALHOST") << "LOCALHOST:" + port << 200;
+    QTest::addRow("rebinding name") << "attacker.example:" + port << 403;
+    QTest::addRow("name without port") << QByteArray("attacker.example") << 403;
+    QTest::addRow("userinfo trick") << "attacker@127.0.0.1:" + port << 403;
+    QTest::addRow("other loopback name") << "127.0.0.1.nip.io:" + port << 403;
+}
+
+void TestApiServer::refusesForeignHostHeaders()
+{
+    QFETCH(QByteArray, host);
+    QFETCH(int, status);
+    host.replace("{port}", QByteArray::number(m_base.port()));
+    const Reply reply = call("GET", QStringLiteral("/healthz"), {}, { { "Host", host } });
+    QCOMPARE(reply.status, status);
+    if (status == 403)
+        QVERIFY2(reply.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("DNS rebinding")), reply.body);
+}
+
+void TestApiServer::refusesStateChangesFromForeignOrigins_data()
+{
+    QTest::addColumn<HeaderList>("headers");
+    QTest::addColumn<int>("status");
+    const QByteArray port = "{port}";
+    using Headers = HeaderList;
+    QTest::addRow("no origin (curl)") << Headers {} << 202;
+    QTest::addRow("own origin") << Headers { { "Origin", "http://127.0.0.1:" + port } } << 202;
+    QTest::addRow("own origin as localhost") << Headers { { "Origin", "http://localhost:" + port } } << 202;
+    QTest::addRow("foreign site") << Headers { { "Origin", "https://attacker.example" } } << 403;
+    QTest::addRow("other local port") << Headers { { "Origin", "http://127.0.0.1:3000" } } << 403;
+    QTest::addRow("null origin") << Headers { { "Origin", "null" } } << 403;
+    QTest::addRow("cross-site fetch") << Headers { { "Sec-Fetch-Site", "cross-site" } } << 403;
+}
+
+void TestApiServer::refusesStateChangesFromForeignOrigins()
+{
+    QFETCH(HeaderList, headers);
+    QFETCH(int, status);
+    for (auto &header : headers)
+        header.second.replace("{port}", QByteArray::number(m_base.port()));
+    const Reply reply = call("POST", QStringLiteral("/screenshots"), kExampleJob, headers);
+    QCOMPARE(reply.status, status);
+    QVERIFY(!reply.headers.contains("access-control-allow-origin"));
+    QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, status == 202 ? 1 : 0);
+}
+
+void TestApiServer::adminAlwaysNeedsTheToken()
+{
+    m_sendToken = false;
+    const Reply none = call("GET", QStringLiteral("/admin/jobs"));
+    QCOMPARE(none.status, 401);
+    QCOMPARE(none.headers.value("www-authenticate"), QByteArray("Bearer"));
+    QVERIFY2(none.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("urlshot token")), none.body);
+    QCOMPARE(call("GET", QStringLiteral("/admin/jobs"), {}, { { "Authorization", "Bearer ust_wrong" } }).status, 401);
+    QCOMPARE(call("GET", QStringLiteral("/admin/jobs"), {}, { { "Authorization", m_service->apiToken().toLatin1() } }).status, 401); // no scheme
+    QCOMPARE(call("GET", QStringLiteral("/admin/jobs"), {}, { { "Authorization", "bearer " + m_service->apiToken().toLatin1() } }).status, 200);
+    // On loopback without --require-token, the rest of the API is open to local clients.
+    QCOMPARE(call("POST", QStringLiteral("/screenshots"), kExampleJob).status, 202);
+    QCOMPARE(call("GET", QStringLiteral("/healthz")).status, 200);
+}
+
+void TestApiServer::requireTokenGuardsEverythingButImageLinks()
+{
+    const QString id = submit(QStringLiteral("https://example.com"));
+    QTRY_COMPARE(m_service->store()->status(id), std::optional(JobStatus::Completed));
+
+    ServiceConfig config = m_service->config();
+    config.requireToken = true;
+    m_service->applySettings(config);
+    m_sendToken = false;
+    QCOMPARE(call("POST", QStringLiteral("/screenshots"), kExampleJob).status, 401);
+    QCOMPARE(call("GET", QStringLiteral("/screenshots/%1/status").arg(id)).status, 401);
+    QCOMPARE(call("GET", QStringLiteral("/screenshots/%1").arg(id)).status, 401);
+    QCOMPARE(call("GET", QStringLiteral("/healthz")).status, 401);
+    // Image links are capability URLs: the unguessable id is the permission.
+    QCOMPARE(call("GET", QStringLiteral("/screenshots/%1.png").arg(id)).status, 200);
+    QCOMPARE(call("GET", QStringLiteral("/screenshots/%1/image").arg(id)).status, 200);
+    m_sendToken = true;
+    QCOMPARE(call("GET", QStringLiteral("/screenshots/%1").arg(id)).status, 200);
+}
+
+void TestApiServer::tokenIsRequiredOffLoopback()
+{
+    // Judged from the settings alone: tests never listen beyond 127.0.0.1.
+    RequestPolicy policy;
+    RequestPolicy::Settings settings;
+    settings.listenAddress = QHostAddress(QHostAddress::AnyIPv4);
+    policy.setSettings(settings);
+    QVERIFY(policy.tokenRequired(RequestPolicy::Access::Api));
+    QVERIFY(policy.tokenRequired(RequestPolicy::Access::Admin));
+    QVERIFY(!policy.tokenRequired(RequestPolicy::Access::Image));
+    settings.listenAddress = QHostAddress(QHostAddress::LocalHostIPv6);
+    policy.setSettings(settings);
+    QVERIFY(!policy.tokenRequired(RequestPolicy::Access::Api));
+    QVERIFY(policy.tokenRequired(RequestPolicy::Access::Admin));
+}
+
+void TestApiServer::slowsThenRefusesWrongTokensButNotTheRightOne()
+{
+    const QList<QPair<QByteArray, QByteArray>> wrong { { "Authorization", "Bearer ust_guess" } };
+    for (int i = 0; i < RequestPolicy::kFreeFailures; ++i)
+        QCOMPARE(call("GET", QStringLiteral("/admin/jobs"), {}, wrong).status, 401);
+    // The next wrong guess is still checked, then the client must wait before the one after.
+    QCOMPARE(call("GET", QStringLiteral("/admin/jobs"), {}, wrong).status, 401);
+    const Reply slowed = call("GET", QStringLiteral("/admin/jobs"), {}, wrong);
+    QCOMPARE(slowed.status, 429);
+    QVERIFY(slowed.headers.value("retry-after").toInt() >= 1);
+    // The right token is never held back.
+    QCOMPARE(call("GET", QStringLiteral("/admin/jobs")).status, 200);
+    // ...and a client that had mistyped starts afresh.
+    QCOMPARE(call("GET", QStringLiteral("/admin/jobs"), {}, wrong).status, 401);
+}
+
+void TestApiServer::tokenFileIsOwnerOnlyAndRegenerates()
+{
+    const QString path = ServiceConfig::apiTokenPath(m_dir->path());
+    QFile file(path);
+    QVERIFY(file.exists());
+    QCOMPARE(file.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QString before = m_service->apiToken();
+    QVERIFY(before.startsWith(QStringLiteral("ust_")));
+    QVERIFY(before.size() >= 4 + 43); // 256 bits in base64url
+    QString error;
+    QVERIFY2(m_service->regenerateApiToken(&error), qPrintable(error));
+    QVERIFY(m_service->apiToken() != before);
+    QCOMPARE(call("GET", QStringLiteral("/admin/jobs"), {}, { { "Authorization", "Bearer " + before.toLatin1() } }).status, 401);
+    QCOMPARE(call("GET", QStringLiteral("/admin/jobs")).status, 200);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromLatin1(file.readAll().trimmed()), m_service->apiToken());
+    QCOMPARE(file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+}
+
+void TestApiServer::capsUrlAndHeaderSizes()
+{
+    const Reply longUrl = call("GET", QStringLiteral("/screenshots/") + QString(9000, QLatin1Char('a')));
+    QCOMPARE(longUrl.status, 414);
+    QVERIFY(longUrl.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("at most")));
+    const Reply bigHeaders = call("GET", QStringLiteral("/healthz"), {},
+                                  { { "X-Padding-1", QByteArray(9000, 'x') }, { "X-Padding-2", QByteArray(9000, 'x') } });
+    QCOMPARE(bigHeaders.status, 431);
+    QCOMPARE(call("GET", QStringLiteral("/healthz")).status, 200);
+}
+
+void TestApiServer::fullQueueAnswers429WithRetryAfter()
+{
+    ServiceConfig config = m_service->config();
+    config.maxQueuedJobs = 1;
+    config.concurrency = 1;
+    m_service->applySettings(config);
+    // One job capturing (the fake capturer holds it), one waiting: the queue is full.
+    submit(QStringLiteral("https://example.com/hang/1"));
+    QTRY_COMPARE(m_capturer->started().size(), 1);
+    const Reply second = call("POST", QStringLiteral("/screenshots"), R"({"url": "https://example.com/hang/2"})");
+    QCOMPARE(second.status, 202);
+    const Reply full = call("POST", QStringLiteral("/screenshots"), R"({"url": "https://example.com/3"})");
+    QCOMPARE(full.status, 429);
+    QCOMPARE(full.headers.value("retry-after"), QByteArray::number(ScreenshotsController::kQueueFullRetryAfterSeconds));
+    QVERIFY2(full.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("queue is full")), full.body);
+    QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, 2);
+}
+
+void TestApiServer::idempotencyKeyReplaysTheSameJob()
+{
+    const QList<QPair<QByteArray, QByteArray>> key { { "Idempotency-Key", "order-42" } };
+    const QByteArray body = R"({"url": "https://example.com/a", "full_page": true})";
+    const Reply first = call("POST", QStringLiteral("/screenshots"), body, key);
+    QCOMPARE(first.status, 202);
+    QVERIFY(!first.headers.contains("idempotent-replayed"));
+    // The same request again, spelled differently: the same job, no new one.
+    const Reply again = call("POST", QStringLiteral("/screenshots"), R"({"full_page":true,"url":"https://example.com/a"})", key);
+    QCOMPARE(again.status, 202);
+    QCOMPARE(again.json.value(QStringLiteral("id")), first.json.value(QStringLiteral("id")));
+    QCOMPARE(again.headers.value("idempotent-replayed"), QByteArray("true"));
+    // The same key with another request: refused, nothing stored.
+    const Reply other = call("POST", QStringLiteral("/screenshots"), R"({"url": "https://example.com/b"})", key);
+    QCOMPARE(other.status, 422);
+    QVERIFY2(other.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("order-42")), other.body);
+    QCOMPARE(call("POST", QStringLiteral("/screenshots"), body, { { "Idempotency-Key", QByteArray(300, 'k') } }).status, 400);
+    QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, 1);
+    // A new key is a new job.
+    QCOMPARE(call("POST", QStringLiteral("/screenshots"), body, { { "Idempotency-Key", "order-43" } }).status, 202);
+    QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, 2);
 }
 
 QTEST_GUILESS_MAIN(TestApiServer)

@@ -322,6 +322,8 @@ private:
 
     QNetworkAccessManager m_network;
     std::unique_ptr<QTemporaryDir> m_dataDir;
+    QHash<int, QByteArray> m_tokens; // API token by port
+    void rememberToken(UrlshotProcess *urlshot, const QString &dataDir);
     std::unique_ptr<TestHttpServer> m_pages;
     std::vector<std::unique_ptr<UrlshotProcess>> m_processes;
     QList<qint64> m_helperPids; // Chromium helpers seen under a urlshot, checked in cleanup()
@@ -387,7 +389,16 @@ UrlshotProcess *TestE2e::startUrlshot(const QStringList &extraArguments, const Q
         qWarning().noquote() << "urlshot did not start listening" << urlshot->diagnostics();
         return nullptr;
     }
+    rememberToken(urlshot, dataDir.isEmpty() ? m_dataDir->path() : dataDir);
     return urlshot;
+}
+
+// Admin requests need the API token that the service wrote into its data folder.
+void TestE2e::rememberToken(UrlshotProcess *urlshot, const QString &dataDir)
+{
+    QFile file(QDir(dataDir).filePath(QStringLiteral("api-token")));
+    if (file.open(QIODevice::ReadOnly))
+        m_tokens.insert(urlshot->port(), file.readAll().trimmed());
 }
 
 UrlshotProcess *TestE2e::sharedApiOnly()
@@ -402,6 +413,7 @@ UrlshotProcess *TestE2e::sharedApiOnly()
         qWarning().noquote() << "urlshot did not start listening" << m_shared->diagnostics();
         return nullptr;
     }
+    rememberToken(m_shared.get(), m_sharedDataDir->path());
     return m_shared.get();
 }
 
@@ -425,6 +437,8 @@ HttpReply TestE2e::call(const QByteArray &method, const QUrl &url, const QByteAr
     request.setTransferTimeout(kHttpTimeoutMs);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
+    if (!request.hasRawHeader("Authorization") && m_tokens.contains(url.port()))
+        request.setRawHeader("Authorization", "Bearer " + m_tokens.value(url.port()));
     if (!body.isEmpty() && !request.hasRawHeader("Content-Type"))
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     // sendCustomRequest with a body for POST; without one for GET, DELETE, ...
@@ -1178,18 +1192,31 @@ void TestE2e::shutsDownCleanlyOnSigterm()
     QCOMPARE(resumed.value(QStringLiteral("capture_attempts")).toInt(), 1);
 }
 
-// 9. "urlshot submit" against the running service.
+// 9. "urlshot submit" against the running service, which wants the token that
+// "urlshot token" prints.
 void TestE2e::submitCommandFollowsTheJob()
 {
-    UrlshotProcess *urlshot = startUrlshot();
+    UrlshotProcess *urlshot = startUrlshot({ QStringLiteral("--require-token") });
     QVERIFY(urlshot);
     const QString server = urlshot->url(QString()).toString();
     const QString output = m_dataDir->filePath(QStringLiteral("out/shot.png"));
     QVERIFY(QDir().mkpath(QFileInfo(output).absolutePath()));
+    const QString page = m_pages->url(QStringLiteral("/colours.html")).toString();
 
-    UrlshotProcess *client = runToExit({ QStringLiteral("submit"),
-                                         m_pages->url(QStringLiteral("/colours.html")).toString(),
-                                         QStringLiteral("--server"), server, QStringLiteral("-o"), output },
+    UrlshotProcess *tokenCommand = runToExit({ QStringLiteral("token"), QStringLiteral("--data-dir"), m_dataDir->path() });
+    QVERIFY(tokenCommand);
+    const QString token = QString::fromLatin1(tokenCommand->standardOutput()).trimmed();
+    QVERIFY2(token.startsWith(QLatin1String("ust_")), tokenCommand->diagnostics());
+    QCOMPARE(token.toLatin1(), m_tokens.value(urlshot->port()));
+
+    UrlshotProcess *wrongToken = runToExit({ QStringLiteral("submit"), page, QStringLiteral("--server"), server,
+                                          QStringLiteral("--token"), QStringLiteral("ust_wrong") });
+    QVERIFY(wrongToken);
+    QCOMPARE(wrongToken->process().exitCode(), 1);
+    QVERIFY2(wrongToken->standardError().contains("API token is wrong"), wrongToken->diagnostics());
+
+    UrlshotProcess *client = runToExit({ QStringLiteral("submit"), page, QStringLiteral("--server"), server,
+                                         QStringLiteral("--token"), token, QStringLiteral("-o"), output },
                                        kJobTimeoutMs * 2);
     QVERIFY(client);
     const QString out = QString::fromUtf8(client->standardOutput());
@@ -1215,7 +1242,7 @@ void TestE2e::submitCommandFollowsTheJob()
 
     // The server refuses the URL: its message reaches the user.
     UrlshotProcess *refused = runToExit({ QStringLiteral("submit"), QStringLiteral("file:///etc/passwd"),
-                                          QStringLiteral("--server"), server });
+                                          QStringLiteral("--server"), server, QStringLiteral("--token"), token });
     QVERIFY(refused);
     QVERIFY2(refused->process().exitCode() != 0, refused->diagnostics());
     const QString refusal = QString::fromUtf8(refused->standardError());
@@ -1228,7 +1255,8 @@ void TestE2e::submitCommandFollowsTheJob()
     QVERIFY(deadPort != 0);
     UrlshotProcess *failing = runToExit({ QStringLiteral("submit"),
                                           QStringLiteral("http://127.0.0.1:%1/gone").arg(deadPort),
-                                          QStringLiteral("--server"), server, QStringLiteral("--wait") },
+                                          QStringLiteral("--server"), server, QStringLiteral("--token"), token,
+                                          QStringLiteral("--wait") },
                                         kJobTimeoutMs * 2);
     QVERIFY(failing);
     QVERIFY2(failing->process().exitCode() != 0, failing->diagnostics());

@@ -8,11 +8,13 @@
 #include "mainwindow.h"
 #include "previewwidget.h"
 #include "service.h"
+#include "settingsdialog.h"
 #include "submissionwidget.h"
 #include "urllineedit.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QLineEdit>
 #include <QJsonObject>
 #include <QPlainTextEdit>
 #include <QSpinBox>
@@ -63,6 +65,7 @@ private slots:
     void modelPassesTheItemModelTester();
     void statusBarSaysWhyTheApiIsOff();
     void settingsRoundTripAndCommandLineWins();
+    void settingsDialogShowsTheTokenAndItsRequirement();
     void germanTranslationLoads();
     void translationsAreComplete_data();
     void translationsAreComplete();
@@ -423,6 +426,7 @@ void TestMainWindow::settingsRoundTripAndCommandLineWins()
     chosen.config.bindAddress = QHostAddress(QStringLiteral("::1"));
     chosen.config.dataDirectory = QStringLiteral("/tmp/somewhere");
     chosen.config.webhook.maxAttempts = 9;
+    chosen.config.requireToken = true;
     chosen.save(*m_settings);
     GuiSettings loaded = GuiSettings::load(*m_settings, GuiSettings());
     QCOMPARE(loaded.apiEnabled, false);
@@ -431,6 +435,7 @@ void TestMainWindow::settingsRoundTripAndCommandLineWins()
     QCOMPARE(loaded.config.bindAddress, QHostAddress(QStringLiteral("::1")));
     QCOMPARE(loaded.config.dataDirectory, QStringLiteral("/tmp/somewhere"));
     QCOMPARE(loaded.config.webhook.maxAttempts, 9);
+    QCOMPARE(loaded.config.requireToken, true);
 
     ServiceCommandLine::Serve serve;
     QVERIFY(ServiceCommandLine::parseServe({ QStringLiteral("urlshot"), QStringLiteral("--port"), QStringLiteral("7000") }, &serve).proceed);
@@ -440,6 +445,22 @@ void TestMainWindow::settingsRoundTripAndCommandLineWins()
 
     m_settings->setValue(QStringLiteral("capture/concurrency"), QStringLiteral("lots"));
     QCOMPARE(GuiSettings::load(*m_settings, GuiSettings()).config.concurrency, 2); // corrupt: default
+}
+
+void TestMainWindow::settingsDialogShowsTheTokenAndItsRequirement()
+{
+    GuiSettings settings;
+    SettingsDialog dialog(settings);
+    dialog.setApiToken(QStringLiteral("ust_example"));
+    auto *tokenEdit = dialog.findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
+    QVERIFY(tokenEdit);
+    QCOMPARE(tokenEdit->text(), QStringLiteral("ust_example"));
+    QVERIFY(tokenEdit->isReadOnly());
+    auto *requireToken = dialog.findChild<QCheckBox *>(QStringLiteral("requireTokenCheckBox"));
+    QVERIFY(requireToken);
+    QVERIFY(!requireToken->isChecked());
+    requireToken->setChecked(true);
+    QVERIFY(dialog.settings().config.requireToken);
 }
 
 void TestMainWindow::germanTranslationLoads()

@@ -637,6 +637,10 @@
         <source>%1 files (*.%2)</source>
         <translation>%1-Dateien (*.%2)</translation>
     </message>
+    <message>
+        <source>Regenerate API Token</source>
+        <translation>API-Token neu erzeugen</translation>
+    </message>
 </context>
 <context>
     <name>PreviewWidget</name>
@@ -762,6 +766,42 @@ Open Image shows it in your PDF viewer.</source>
     <message>
         <source>Receiver must answer &amp;within:</source>
         <translation>&amp;Maximale Antwortzeit des Empfängers:</translation>
+    </message>
+    <message>
+        <source>Clients send it as “Authorization: Bearer &lt;token&gt;”; urlshot token prints it</source>
+        <translation>Clients senden ihn als „Authorization: Bearer &lt;token&gt;“; urlshot token gibt ihn aus</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Make a new token at once; clients with the old one are refused</source>
+        <translation>Sofort einen neuen Token erzeugen; Clients mit dem alten werden abgewiesen</translation>
+    </message>
+    <message>
+        <source>Require the token for e&amp;very request, not only admin ones</source>
+        <translation>Token für &amp;jede Anfrage verlangen, nicht nur für Admin-Anfragen</translation>
+    </message>
+    <message>
+        <source>Always on when the address is not 127.0.0.1 or ::1. Image links never need it.</source>
+        <translation>Immer aktiv, wenn die Adresse nicht 127.0.0.1 oder ::1 ist. Bildlinks brauchen ihn nie.</translation>
+    </message>
+    <message>
+        <source>Regenerate API Token</source>
+        <translation>API-Token neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Clients that use the current token will be refused until they get the new one. Make a new token?</source>
+        <translation>Clients mit dem aktuellen Token werden abgewiesen, bis sie den neuen haben. Neuen Token erzeugen?</translation>
+    </message>
+    <message>
+        <source>API to&amp;ken:</source>
+        <translation>API-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate…</source>
+        <translation>&amp;Neu erzeugen…</translation>
     </message>
 </context>
 <context>

@@ -637,6 +637,10 @@
         <source>%1 files (*.%2)</source>
         <translation>Fichiers %1 (*.%2)</translation>
     </message>
+    <message>
+        <source>Regenerate API Token</source>
+        <translation>Régénérer le jeton d’API</translation>
+    </message>
 </context>
 <context>
     <name>PreviewWidget</name>
@@ -762,6 +766,42 @@ Open Image shows it in your PDF viewer.</source>
     <message>
         <source>Receiver must answer &amp;within:</source>
         <translation>Délai de &amp;réponse du destinataire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clients send it as “Authorization: Bearer &lt;token&gt;”; urlshot token prints it</source>
+        <translation>Les clients l’envoient comme « Authorization: Bearer &lt;token&gt; » ; urlshot token l’affiche</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>C&amp;opier</translation>
+    </message>
+    <message>
+        <source>Make a new token at once; clients with the old one are refused</source>
+        <translation>Créer tout de suite un nouveau jeton ; les clients avec l’ancien sont refusés</translation>
+    </message>
+    <message>
+        <source>Require the token for e&amp;very request, not only admin ones</source>
+        <translation>Exiger le jeton pour chaque re&amp;quête, pas seulement celles d’administration</translation>
+    </message>
+    <message>
+        <source>Always on when the address is not 127.0.0.1 or ::1. Image links never need it.</source>
+        <translation>Toujours actif quand l’adresse n’est ni 127.0.0.1 ni ::1. Les liens d’image n’en ont jamais besoin.</translation>
+    </message>
+    <message>
+        <source>Regenerate API Token</source>
+        <translation>Régénérer le jeton d’API</translation>
+    </message>
+    <message>
+        <source>Clients that use the current token will be refused until they get the new one. Make a new token?</source>
+        <translation>Les clients qui utilisent le jeton actuel seront refusés jusqu’à ce qu’ils aient le nouveau. Créer un nouveau jeton ?</translation>
+    </message>
+    <message>
+        <source>API to&amp;ken:</source>
+        <translation>&amp;Jeton d’API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate…</source>
+        <translation>Ré&amp;générer…</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "oneshotcapture.h"
 #include "platformsetup.h"
+#include "secretfile.h"
 #include "service.h"
 #include "servicecommandline.h"
 #include "submitclient.h"
@@ -13,6 +14,8 @@
 #include "webenginecapturer.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFile>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTextStream>
@@ -83,10 +86,41 @@ int runSubmit(int argc, char *argv[])
         (outcome.exitCode == 0 ? out : err) << outcome.message << Qt::endl;
         return outcome.exitCode;
     }
+    if (options.token.isEmpty()) { // the same user's own service: its token file is readable
+        QString ignored;
+        const QString tokenPath = ServiceConfig::apiTokenPath(ServiceConfig::defaultDataDirectory());
+        if (QFile::exists(tokenPath))
+            options.token = SecretFile::loadOrCreate(tokenPath, QStringLiteral("ust_"), &ignored);
+    }
     SubmitClient client(options, &out, &err);
     QObject::connect(&client, &SubmitClient::finished, &app, &QCoreApplication::exit);
     client.start();
     return app.exec();
+}
+
+int runToken(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    ServiceCommandLine::Token options;
+    const ServiceCommandLine::Outcome outcome = ServiceCommandLine::parseToken(app.arguments(), &options);
+    if (!outcome.proceed) {
+        std::fputs(qPrintable(outcome.message + QLatin1Char('\n')), outcome.exitCode == 0 ? stdout : stderr);
+        return outcome.exitCode;
+    }
+    QString error;
+    const QString path = ServiceConfig::apiTokenPath(options.dataDirectory);
+    if (!QDir().mkpath(options.dataDirectory)) {
+        std::fprintf(stderr, "urlshot token: cannot create the data folder %s\n", qPrintable(options.dataDirectory));
+        return 1;
+    }
+    const QString token = options.regenerate ? SecretFile::regenerate(path, QStringLiteral("ust_"), &error)
+                                             : SecretFile::loadOrCreate(path, QStringLiteral("ust_"), &error);
+    if (token.isEmpty()) {
+        std::fprintf(stderr, "urlshot token: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(token));
+    return 0;
 }
 
 void printListening(const Service &service)
@@ -183,5 +217,7 @@ int main(int argc, char *argv[])
         return runSubmit(argc, argv);
     if (argc > 1 && std::strcmp(argv[1], "capture") == 0)
         return runCapture(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], "token") == 0)
+        return runToken(argc, argv);
     return runService(argc, argv);
 }

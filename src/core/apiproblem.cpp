@@ -65,6 +65,15 @@ ApiProblem ApiProblem::internal(const QString &detail)
     return { QHttpServerResponse::StatusCode::InternalServerError, detail, {}, {}, {} };
 }
 
+ApiProblem ApiProblem::withStatus(QHttpServerResponse::StatusCode status, const QString &detail,
+                                  int retryAfterSeconds)
+{
+    ApiProblem problem { status, detail, {}, {}, {} };
+    if (retryAfterSeconds > 0)
+        problem.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds) });
+    return problem;
+}
+
 QHttpServerResponse ApiProblem::toResponse() const
 {
     QJsonObject body {

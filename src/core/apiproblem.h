@@ -24,6 +24,9 @@ struct ApiProblem
     static ApiProblem methodNotAllowed(const QByteArray &allowed);
     static ApiProblem unavailable(const QString &detail, int retryAfterSeconds);
     static ApiProblem internal(const QString &detail);
+    // Any other status; `retryAfterSeconds` > 0 adds Retry-After (RFC 9110 10.2.3).
+    static ApiProblem withStatus(QHttpServerResponse::StatusCode status, const QString &detail,
+                                 int retryAfterSeconds = 0);
 
     QHttpServerResponse toResponse() const;
 };

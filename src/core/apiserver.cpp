@@ -10,6 +10,7 @@
 namespace {
 
 using Method = QHttpServerRequest::Method;
+using Access = RequestPolicy::Access;
 
 // Every path the API knows and the methods it answers there, for 405 vs 404.
 struct KnownPath
@@ -69,9 +70,27 @@ ApiServer::ApiServer(JobStore *store, JobQueue *queue, QObject *parent)
 
 ApiServer::~ApiServer() = default;
 
+void ApiServer::setAccess(const QString &token, bool requireToken)
+{
+    RequestPolicy::Settings policy = m_policy.settings();
+    policy.token = token;
+    policy.requireToken = requireToken;
+    m_policy.setSettings(policy);
+}
+
+void ApiServer::setMaxQueuedJobs(int maxQueuedJobs)
+{
+    m_maxQueuedJobs = maxQueuedJobs;
+    m_screenshots->setMaxQueuedJobs(maxQueuedJobs);
+}
+
 void ApiServer::setPublicBaseUrl(const QUrl &url)
 {
+    RequestPolicy::Settings policy = m_policy.settings();
+    policy.publicUrl = url;
+    m_policy.setSettings(policy);
     m_screenshots = std::make_unique<ScreenshotsController>(m_store, m_queue, url);
+    m_screenshots->setMaxQueuedJobs(m_maxQueuedJobs);
     m_admin = std::make_unique<AdminController>(m_store, m_queue, url);
 }
 
@@ -83,37 +102,39 @@ void ApiServer::registerRoutes()
     const bool ok =
         m_http.route(QStringLiteral("/screenshots"), Method::Post,
                      [this](const QHttpServerRequest &request) {
-                         if (auto refusal = m_policy.check(request))
+                         if (auto refusal = m_policy.check(request, Access::Api))
                              return refusal->toResponse();
                          return m_screenshots->submit(request);
                      })
         && m_http.route(QStringLiteral("/screenshots/<arg>/status"), Method::Get,
                         [this](const QString &id, const QHttpServerRequest &request) {
-                            if (auto refusal = m_policy.check(request))
+                            if (auto refusal = m_policy.check(request, Access::Api))
                                 return refusal->toResponse();
                             return m_screenshots->status(id);
                         })
         && m_http.route(QStringLiteral("/screenshots/<arg>/image"), Method::Get,
                         [this](const QString &id, const QHttpServerRequest &request) {
-                            if (auto refusal = m_policy.check(request))
+                            if (auto refusal = m_policy.check(request, Access::Image))
                                 return QtFuture::makeReadyFuture(refusal->toResponse());
                             return m_screenshots->image(id, request);
                         })
         && m_http.route(QStringLiteral("/screenshots/<arg>"), Method::Get,
                         [this](const QString &idOrFile, const QHttpServerRequest &request) {
-                            if (auto refusal = m_policy.check(request))
+                            // "<id>.png" is an image link, "<id>" the job.
+                            const Access access = idOrFile.contains(QLatin1Char('.')) ? Access::Image : Access::Api;
+                            if (auto refusal = m_policy.check(request, access))
                                 return QtFuture::makeReadyFuture(refusal->toResponse());
                             return m_screenshots->jobOrImage(idOrFile, request);
                         })
         && m_http.route(QStringLiteral("/admin/jobs"), Method::Get,
                         [this](const QHttpServerRequest &request) {
-                            if (auto refusal = m_policy.check(request))
+                            if (auto refusal = m_policy.check(request, Access::Admin))
                                 return refusal->toResponse();
                             return m_admin->listJobs(request);
                         })
         && m_http.route(QStringLiteral("/healthz"), Method::Get,
                         [this](const QHttpServerRequest &request) {
-                            if (auto refusal = m_policy.check(request))
+                            if (auto refusal = m_policy.check(request, Access::Api))
                                 return refusal->toResponse();
                             return m_admin->health();
                         });
@@ -133,6 +154,10 @@ bool ApiServer::listen(const QHostAddress &address, quint16 port, QString *error
     }
     m_tcpServer = tcpServer.release();
     m_http.bind(m_tcpServer); // QAbstractHttpServer takes ownership
+    RequestPolicy::Settings policy = m_policy.settings();
+    policy.listenAddress = m_tcpServer->serverAddress();
+    policy.port = m_tcpServer->serverPort();
+    m_policy.setSettings(policy);
     return true;
 }
 

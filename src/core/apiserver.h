@@ -30,6 +30,10 @@ public:
     // free port. The public base URL is used in every link the API hands out.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     void setPublicBaseUrl(const QUrl &url);
+    // The API token, and whether every request (not only admin ones) needs it on loopback;
+    // off loopback it always does (see RequestPolicy).
+    void setAccess(const QString &token, bool requireToken);
+    void setMaxQueuedJobs(int maxQueuedJobs);
     quint16 port() const;
     QHostAddress address() const;
     bool isListening() const;
@@ -46,4 +50,5 @@ private:
     RequestPolicy m_policy;
     std::unique_ptr<ScreenshotsController> m_screenshots;
     std::unique_ptr<AdminController> m_admin;
+    int m_maxQueuedJobs = 10000;
 };

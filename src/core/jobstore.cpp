@@ -21,6 +21,7 @@ const QStringList kMigrations {
     QStringLiteral(":/urlshot/migrations/002_capture_options.sql"),
     QStringLiteral(":/urlshot/migrations/003_image_truncated.sql"),
     QStringLiteral(":/urlshot/migrations/004_page_info.sql"),
+    QStringLiteral(":/urlshot/migrations/005_idempotency_key.sql"),
 };
 
 const QString kJobColumns = QStringLiteral(
@@ -328,6 +329,62 @@ int JobStore::recoverInterruptedJobs()
 std::optional<Job> JobStore::insertJob(const QUrl &url, const QUrl &webhookUrl,
                                        const CaptureOptions &options)
 {
+    std::optional<Job> job = writeJobRow(url, webhookUrl, options, QString(), QByteArray());
+    if (job) {
+        cacheStatus(job->id, JobStatus::Queued);
+        emit jobAdded(*job);
+    }
+    return job;
+}
+
+bool JobStore::jobWithIdempotencyKeyExists(const QString &idempotencyKey) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT 1 FROM jobs WHERE idempotency_key = ?"));
+    query.addBindValue(idempotencyKey);
+    return run(query) && query.next();
+}
+
+JobStore::KeyedInsertion JobStore::insertJobOnce(const QString &idempotencyKey,
+                                                 const QByteArray &requestHash, const QUrl &url,
+                                                 const QUrl &webhookUrl, const CaptureOptions &options)
+{
+    KeyedInsertion insertion;
+    WriteTransaction transaction(database());
+    if (!transaction.isOpen())
+        return insertion;
+    QSqlQuery existing(database());
+    existing.prepare(QStringLiteral("SELECT id, request_hash FROM jobs WHERE idempotency_key = ?"));
+    existing.addBindValue(idempotencyKey);
+    if (!run(existing))
+        return insertion;
+    if (existing.next()) {
+        const QString id = existing.value(0).toString();
+        const bool sameRequest = existing.value(1).toByteArray() == requestHash;
+        existing.finish();
+        transaction.commit(); // nothing written
+        if (!sameRequest) {
+            insertion.conflict = true;
+            return insertion;
+        }
+        insertion.job = job(id);
+        insertion.replayed = insertion.job.has_value();
+        return insertion;
+    }
+    insertion.job = writeJobRow(url, webhookUrl, options, idempotencyKey, requestHash);
+    if (!insertion.job || !transaction.commit()) {
+        insertion.job.reset();
+        return insertion;
+    }
+    cacheStatus(insertion.job->id, JobStatus::Queued);
+    emit jobAdded(*insertion.job);
+    return insertion;
+}
+
+std::optional<Job> JobStore::writeJobRow(const QUrl &url, const QUrl &webhookUrl,
+                                         const CaptureOptions &options,
+                                         const QString &idempotencyKey, const QByteArray &requestHash)
+{
     Job job;
     job.id = JobId::generate();
     job.url = url;
@@ -339,17 +396,17 @@ std::optional<Job> JobStore::insertJob(const QUrl &url, const QUrl &webhookUrl,
 
     QSqlQuery query(database());
     query.prepare(QStringLiteral(
-        "INSERT INTO jobs (id, url, webhook_url, status, created_at, options) "
-        "VALUES (?, ?, ?, 'queued', ?, ?)"));
+        "INSERT INTO jobs (id, url, webhook_url, status, created_at, options, idempotency_key, "
+        "request_hash) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)"));
     query.addBindValue(job.id);
     query.addBindValue(url.toString(QUrl::FullyEncoded));
     query.addBindValue(textOrNull(webhookUrl.toString(QUrl::FullyEncoded)));
     query.addBindValue(toMs(job.createdAt));
     query.addBindValue(QString::fromUtf8(QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(textOrNull(idempotencyKey));
+    query.addBindValue(textOrNull(QString::fromLatin1(requestHash)));
     if (!run(query))
         return std::nullopt;
-    cacheStatus(job.id, JobStatus::Queued);
-    emit jobAdded(job);
     return job;
 }
 

@@ -42,6 +42,18 @@ public:
 
     std::optional<Job> insertJob(const QUrl &url, const QUrl &webhookUrl,
                                  const CaptureOptions &options = CaptureOptions());
+    // insertJob() under a client's idempotency key: the first request with a key makes the
+    // job; a later one with the same key gets that job back (replayed) when its requestHash
+    // is the same, and a conflict otherwise. Key and job go in one row, one transaction.
+    struct KeyedInsertion
+    {
+        std::optional<Job> job; // empty on a database error or a conflict
+        bool replayed = false;
+        bool conflict = false; // the key was used for another request
+    };
+    bool jobWithIdempotencyKeyExists(const QString &idempotencyKey) const;
+    KeyedInsertion insertJobOnce(const QString &idempotencyKey, const QByteArray &requestHash,
+                                 const QUrl &url, const QUrl &webhookUrl, const CaptureOptions &options);
     std::optional<Job> job(const QString &id) const;
     // The hot path behind GET /screenshots/<id>/status: one indexed lookup.
     std::optional<JobStatus> status(const QString &id) const;
@@ -80,6 +92,9 @@ signals:
     void jobsRemoved(const QStringList &ids);
 
 private:
+    // The INSERT alone: callers cache the status and announce the job once it is committed.
+    std::optional<Job> writeJobRow(const QUrl &url, const QUrl &webhookUrl, const CaptureOptions &options,
+                                   const QString &idempotencyKey, const QByteArray &requestHash);
     struct Queries;
 
     QSqlDatabase database() const;

@@ -8,6 +8,7 @@
 #include "logging.h"
 #include "urlpolicy.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
@@ -44,6 +45,27 @@ QHttpServerResponse readImage(const QString &path, const QByteArray &contentType
     response.setHeader(QByteArrayLiteral("ETag"), etag);
     response.setHeader(QByteArrayLiteral("Cache-Control"), kImmutable);
     return response;
+}
+
+bool isAcceptableKey(const QByteArray &key)
+{
+    if (key.size() > ScreenshotsController::kMaxIdempotencyKeyLength)
+        return false;
+    return std::all_of(key.cbegin(), key.cend(), [](char c) { return c > 0x20 && c < 0x7f; });
+}
+
+// What makes two submissions the same request: the parsed job, not the body's bytes, so a
+// client that re-serialises its JSON differently still matches.
+QByteArray requestHash(const ScreenshotsController::Submission &submission)
+{
+    const QJsonObject canonical {
+        { QStringLiteral("url"), submission.url.toString(QUrl::FullyEncoded) },
+        { QStringLiteral("webhook_url"), submission.webhookUrl.toString(QUrl::FullyEncoded) },
+        { QStringLiteral("options"), submission.options.toJson() },
+    };
+    return QCryptographicHash::hash(QJsonDocument(canonical).toJson(QJsonDocument::Compact),
+                                    QCryptographicHash::Sha256)
+        .toHex();
 }
 
 } // namespace
@@ -129,13 +151,52 @@ QHttpServerResponse ScreenshotsController::submit(const QHttpServerRequest &requ
         return problem->toResponse();
     const auto &submission = std::get<Submission>(parsed);
 
-    const std::optional<Job> job = m_store->insertJob(submission.url, submission.webhookUrl,
-                                                         submission.options);
+    // A client retrying after a lost answer sends the same key: it gets the job its first
+    // request made, whatever the queue looks like now.
+    const QByteArray key = HttpHeaders::value(request, QByteArrayLiteral("Idempotency-Key"));
+    const bool keyed = !key.isEmpty();
+    if (keyed && !isAcceptableKey(key))
+        return ApiProblem::badRequest(QStringLiteral("the Idempotency-Key header must be 1 to %1 "
+                                                     "visible ASCII characters")
+                                          .arg(kMaxIdempotencyKeyLength))
+            .toResponse();
+    if (keyed && m_store->jobWithIdempotencyKeyExists(QString::fromLatin1(key))) {
+        // Answered below by insertJobOnce as a replay or a conflict: not counted as new work.
+    } else if (m_store->countWithStatus(JobStatus::Queued) >= m_maxQueuedJobs) {
+        return ApiProblem::withStatus(StatusCode::TooManyRequests,
+                                      QStringLiteral("the queue is full (%1 jobs waiting); try again "
+                                                     "later")
+                                          .arg(m_maxQueuedJobs),
+                                      kQueueFullRetryAfterSeconds)
+            .toResponse();
+    }
+
+    std::optional<Job> job;
+    bool replayed = false;
+    if (keyed) {
+        const JobStore::KeyedInsertion insertion = m_store->insertJobOnce(
+            QString::fromLatin1(key), requestHash(submission), submission.url, submission.webhookUrl,
+            submission.options);
+        if (insertion.conflict)
+            return ApiProblem::withStatus(StatusCode::UnprocessableEntity,
+                                          QStringLiteral("the Idempotency-Key '%1' was already used "
+                                                         "with a different request; use a new key "
+                                                         "for a new job")
+                                              .arg(QString::fromLatin1(key)))
+                .toResponse();
+        job = insertion.job;
+        replayed = insertion.replayed;
+    } else {
+        job = m_store->insertJob(submission.url, submission.webhookUrl, submission.options);
+    }
     if (!job)
         return ApiProblem::internal(QStringLiteral("the job could not be stored; see the log"))
             .toResponse();
-    qCInfo(lcApi) << "queued" << job->id << job->url;
+    if (!replayed)
+        qCInfo(lcApi) << "queued" << job->id << job->url;
     QHttpServerResponse response(JobJson::full(*job, m_publicBaseUrl), StatusCode::Accepted);
+    if (replayed)
+        response.setHeader(QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true"));
     // Relative, but under the public URL's path when urlshot sits behind a path prefix.
     response.setHeader(QByteArrayLiteral("Location"),
                        JobJson::jobUrl(m_publicBaseUrl, job->id).path(QUrl::FullyEncoded).toLatin1());

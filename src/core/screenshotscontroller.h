@@ -25,7 +25,12 @@ public:
         CaptureOptions options;
     };
 
+    static constexpr int kMaxIdempotencyKeyLength = 255;
+    static constexpr int kQueueFullRetryAfterSeconds = 30;
+
     ScreenshotsController(JobStore *store, JobQueue *queue, const QUrl &publicBaseUrl);
+    // POST answers 429 once this many jobs wait.
+    void setMaxQueuedJobs(int maxQueuedJobs) { m_maxQueuedJobs = maxQueuedJobs; }
 
     QHttpServerResponse submit(const QHttpServerRequest &request);
     QHttpServerResponse status(const QString &id);
@@ -45,4 +50,5 @@ private:
     JobStore *m_store;
     JobQueue *m_queue;
     QUrl m_publicBaseUrl;
+    int m_maxQueuedJobs = 10000;
 };

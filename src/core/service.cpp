@@ -6,6 +6,7 @@
 #include "logging.h"
 #include "processcapturer.h"
 #include "routingcapturer.h"
+#include "secretfile.h"
 #include "webenginecapturer.h"
 #include "webhookdispatcher.h"
 
@@ -78,6 +79,12 @@ bool Service::open(QString *error)
         m_dataLock.reset();
         return false;
     }
+    m_apiToken = SecretFile::loadOrCreate(ServiceConfig::apiTokenPath(m_config.dataDirectory),
+                                          QStringLiteral("ust_"), error);
+    if (m_apiToken.isEmpty()) {
+        m_dataLock.reset();
+        return false;
+    }
     if (!m_capturer) { // the real engine, unless a test brought its own
         const std::optional<BlockList> blockList = BlockList::load(m_config.blockListFiles, error);
         if (!blockList) {
@@ -113,6 +120,8 @@ bool Service::startApi(QString *error)
     Q_ASSERT(m_queue); // open() first
     m_api.reset();
     auto api = std::make_unique<ApiServer>(m_store.get(), m_queue.get());
+    api->setAccess(m_apiToken, m_config.requireToken);
+    api->setMaxQueuedJobs(m_config.maxQueuedJobs);
     if (!api->listen(m_config.bindAddress, m_config.port, error)) {
         m_apiError = *error;
         qCWarning(lcService).noquote() << "API not started:" << *error;
@@ -204,6 +213,18 @@ int Service::removeJobs(const QStringList &ids)
     return int(removed.size());
 }
 
+bool Service::regenerateApiToken(QString *error)
+{
+    const QString token = SecretFile::regenerate(ServiceConfig::apiTokenPath(m_config.dataDirectory),
+                                                 QStringLiteral("ust_"), error);
+    if (token.isEmpty())
+        return false;
+    m_apiToken = token;
+    if (m_api)
+        m_api->setAccess(m_apiToken, m_config.requireToken);
+    return true;
+}
+
 QString Service::imagePath(const Job &job) const
 {
     return m_queue ? m_queue->imagePath(job) : QString();
@@ -222,6 +243,10 @@ void Service::applySettings(const ServiceConfig &config)
     }
     if (m_webhooks)
         m_webhooks->setSettings(config.webhook);
+    if (m_api) {
+        m_api->setAccess(m_apiToken, m_config.requireToken);
+        m_api->setMaxQueuedJobs(m_config.maxQueuedJobs);
+    }
     updatePublicUrl();
     if (apiMoved && (m_api || !m_apiError.isEmpty())) {
         QString error;

@@ -54,6 +54,10 @@ public:
     int removeJobs(const QStringList &ids);
     QString imagePath(const Job &job) const;
 
+    // The API token (read or made by open()), and a new one that the API takes at once.
+    QString apiToken() const { return m_apiToken; }
+    bool regenerateApiToken(QString *error);
+
     // Applies new settings where that needs no restart: concurrency, timeouts, webhook
     // policy, and the API's address and port (the API restarts). The data folder is only
     // read by open().
@@ -84,5 +88,6 @@ private:
     std::unique_ptr<ApiServer> m_api;
     QUrl m_publicUrl;
     QString m_apiError;
+    QString m_apiToken;
     bool m_stopping = false;
 };

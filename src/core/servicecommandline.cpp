@@ -73,7 +73,8 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
         "  urlshot [options]            open the window, serving the API as well\n"
         "  urlshot --headless [options] run only the service, with no window\n"
         "  urlshot capture URL -o FILE  capture pages straight to files (see capture --help)\n"
-        "  urlshot submit URL [options] submit a job to a running service (see submit --help)"));
+        "  urlshot submit URL [options] submit a job to a running service (see submit --help)\n"
+        "  urlshot token [--data-dir D] print the API token (see token --help)"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addOptions({
@@ -112,6 +113,12 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
         { QStringLiteral("shutdown-grace"),
           QStringLiteral("Seconds running captures get to finish on shutdown (default 10)."),
           QStringLiteral("seconds") },
+        { QStringLiteral("require-token"),
+          QStringLiteral("Every API request needs the API token, on loopback too (off loopback "
+                         "it always does; image links never).") },
+        { QStringLiteral("max-queued"),
+          QStringLiteral("Jobs that may wait at once; more are refused with 429 (default 10000)."),
+          QStringLiteral("n") },
     });
 
     if (!parser.parse(arguments))
@@ -158,13 +165,15 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
         || !readSeconds(parser, QStringLiteral("webhook-timeout"), 0.1, 600,
                         &config.webhook.timeoutMs, &error)
         || !readSeconds(parser, QStringLiteral("shutdown-grace"), 0, 600, &config.shutdownGraceMs,
-                        &error))
+                        &error)
+        || !readInt(parser, QStringLiteral("max-queued"), 1, 10000000, &config.maxQueuedJobs, &error))
         return stop(error, 2);
     config.port = quint16(port);
     config.webhook.initialBackoffMs = webhookBackoffMs;
     if (parser.isSet(QStringLiteral("data-dir")))
         config.dataDirectory = parser.value(QStringLiteral("data-dir"));
     config.blockListFiles = parser.values(QStringLiteral("block-list"));
+    config.requireToken = parser.isSet(QStringLiteral("require-token"));
     if (parser.isSet(QStringLiteral("public-url"))) {
         const UrlPolicy::Checked publicUrl =
             UrlPolicy::check(parser.value(QStringLiteral("public-url")), QStringLiteral("--public-url"));
@@ -197,6 +206,10 @@ Outcome parseSubmit(const QStringList &arguments, Submit *submit)
         { QStringLiteral("timeout"),
           QStringLiteral("Seconds to wait for the job before giving up (default 120)."),
           QStringLiteral("seconds") },
+        { QStringLiteral("token"),
+          QStringLiteral("The API token (default: $URLSHOT_TOKEN, else the one in urlshot's data "
+                         "folder)."),
+          QStringLiteral("token") },
     });
     if (!parser.parse(arguments))
         return stop(parser.errorText() + QStringLiteral("\nTry 'urlshot submit --help'."), 2);
@@ -218,6 +231,8 @@ Outcome parseSubmit(const QStringList &arguments, Submit *submit)
         submit->server = server.url;
     }
     submit->outputFile = parser.value(QStringLiteral("output"));
+    submit->token = parser.isSet(QStringLiteral("token")) ? parser.value(QStringLiteral("token"))
+                                                           : qEnvironmentVariable("URLSHOT_TOKEN");
     submit->wait = parser.isSet(QStringLiteral("wait")) || !submit->outputFile.isEmpty();
     QString error;
     if (!readSeconds(parser, QStringLiteral("timeout"), 1, 86400, &submit->timeoutMs, &error))
@@ -385,6 +400,34 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
     capture->output = parser.value(QStringLiteral("output"));
     capture->blockListFiles = parser.values(QStringLiteral("block-list"));
     capture->pageInfoFile = parser.value(QStringLiteral("page-info"));
+    return { true, QString(), 0 };
+}
+
+Outcome parseToken(const QStringList &arguments, Token *token)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Prints the API token that requests send as 'Authorization: Bearer <token>' (made at "
+        "the service's first start, or now)."));
+    const QCommandLineOption help = parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The command."));
+    parser.addOptions({
+        { QStringLiteral("data-dir"),
+          QStringLiteral("The service's data folder (default %1).").arg(ServiceConfig::defaultDataDirectory()),
+          QStringLiteral("dir") },
+        { QStringLiteral("regenerate"),
+          QStringLiteral("Replace the token with a new one (a running service keeps the old one "
+                         "until it restarts; the window's settings change it at once).") },
+    });
+    if (!parser.parse(arguments))
+        return stop(parser.errorText() + QStringLiteral("\nTry 'urlshot token --help'."), 2);
+    if (parser.isSet(help))
+        return stop(parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("urlshot")), 0);
+    if (parser.positionalArguments().size() != 1)
+        return stop(QStringLiteral("urlshot token takes no arguments besides its options"), 2);
+    token->dataDirectory = parser.isSet(QStringLiteral("data-dir")) ? parser.value(QStringLiteral("data-dir"))
+                                                                   : ServiceConfig::defaultDataDirectory();
+    token->regenerate = parser.isSet(QStringLiteral("regenerate"));
     return { true, QString(), 0 };
 }
 

@@ -28,6 +28,13 @@ struct Submit
     bool wait = false;
     QString outputFile; // implies wait
     int timeoutMs = 120000;
+    QString token; // --token, else URLSHOT_TOKEN, else the default data folder's
+};
+
+struct Token
+{
+    QString dataDirectory; // empty: the default
+    bool regenerate = false;
 };
 
 struct Capture
@@ -52,5 +59,6 @@ struct Outcome
 Outcome parseServe(const QStringList &arguments, Serve *serve);
 Outcome parseSubmit(const QStringList &arguments, Submit *submit);
 Outcome parseCapture(const QStringList &arguments, Capture *capture);
+Outcome parseToken(const QStringList &arguments, Token *token);
 
 } // namespace ServiceCommandLine

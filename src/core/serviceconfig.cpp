@@ -1,5 +1,6 @@
 #include "serviceconfig.h"
 
+#include <QDir>
 #include <QStandardPaths>
 
 QString ServiceConfig::defaultDataDirectory()
@@ -7,4 +8,9 @@ QString ServiceConfig::defaultDataDirectory()
     // ~/.local/share/urlshot on Linux; tests switch QStandardPaths to test mode or pass
     // --data-dir, so they never touch a user's jobs.
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QString ServiceConfig::apiTokenPath(const QString &dataDirectory)
+{
+    return QDir(dataDirectory).filePath(QStringLiteral("api-token"));
 }

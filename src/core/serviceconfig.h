@@ -19,6 +19,10 @@ struct ServiceConfig
     int shutdownGraceMs = 10000;
     WebhookDispatcher::Settings webhook;
     QStringList blockListFiles; // extra hosts for block_ads, beside the shipped list
+    bool requireToken = false; // every API request needs the token, on loopback too
+    int maxQueuedJobs = 10000; // POST /screenshots answers 429 beyond this many waiting jobs
 
     static QString defaultDataDirectory();
+    // The API token's file in a data folder: owner-only, made at first start.
+    static QString apiTokenPath(const QString &dataDirectory);
 };

@@ -28,6 +28,14 @@ SubmitClient::SubmitClient(const ServiceCommandLine::Submit &options, QTextStrea
     connect(&m_pollTimer, &QTimer::timeout, this, &SubmitClient::poll);
 }
 
+QNetworkRequest SubmitClient::apiRequest(const QString &path) const
+{
+    QNetworkRequest request(endpoint(path));
+    if (!m_options.token.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_options.token.toLatin1());
+    return request;
+}
+
 QUrl SubmitClient::endpoint(const QString &path) const
 {
     QUrl url = m_options.server;
@@ -43,7 +51,7 @@ void SubmitClient::start()
     QJsonObject body { { QStringLiteral("url"), m_options.url } };
     if (!m_options.webhookUrl.isEmpty())
         body.insert(QStringLiteral("webhook_url"), m_options.webhookUrl);
-    QNetworkRequest request(endpoint(QStringLiteral("/screenshots")));
+    QNetworkRequest request = apiRequest(QStringLiteral("/screenshots"));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(30000);
     *m_out << "Submitting " << m_options.url << " to " << m_options.server.toString() << Qt::endl;
@@ -83,7 +91,7 @@ void SubmitClient::poll()
         finish(1);
         return;
     }
-    QNetworkRequest request(endpoint(QStringLiteral("/screenshots/%1/status").arg(m_jobId)));
+    QNetworkRequest request = apiRequest(QStringLiteral("/screenshots/%1/status").arg(m_jobId));
     request.setTransferTimeout(30000);
     QNetworkReply *reply = m_network.get(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onStatus(reply); });
@@ -111,7 +119,7 @@ void SubmitClient::onStatus(QNetworkReply *reply)
 
 void SubmitClient::fetchImage()
 {
-    QNetworkRequest request(endpoint(QStringLiteral("/screenshots/%1/image").arg(m_jobId)));
+    QNetworkRequest request = apiRequest(QStringLiteral("/screenshots/%1/image").arg(m_jobId));
     request.setTransferTimeout(60000);
     QNetworkReply *reply = m_network.get(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onImage(reply); });
@@ -146,7 +154,7 @@ void SubmitClient::onImage(QNetworkReply *reply)
 
 void SubmitClient::reportFailure()
 {
-    QNetworkReply *reply = m_network.get(QNetworkRequest(endpoint(QStringLiteral("/screenshots/%1").arg(m_jobId))));
+    QNetworkReply *reply = m_network.get(apiRequest(QStringLiteral("/screenshots/%1").arg(m_jobId)));
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const QString error = jsonOf(reply->readAll()).value(QStringLiteral("error")).toString();

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QTextStream>
 #include <QTimer>
@@ -29,6 +30,8 @@ signals:
 
 private:
     QUrl endpoint(const QString &path) const;
+    // A request to the API, with the token when there is one.
+    QNetworkRequest apiRequest(const QString &path) const;
     void onSubmitted(QNetworkReply *reply);
     void poll();
     void onStatus(QNetworkReply *reply);

@@ -8,6 +8,7 @@ namespace {
 const QString kApiEnabled = QStringLiteral("api/enabled");
 const QString kBindAddress = QStringLiteral("api/bindAddress");
 const QString kPort = QStringLiteral("api/port");
+const QString kRequireToken = QStringLiteral("api/requireToken");
 const QString kConcurrency = QStringLiteral("capture/concurrency");
 const QString kCaptureTimeoutMs = QStringLiteral("capture/timeoutMs");
 const QString kDataDirectory = QStringLiteral("data/folder");
@@ -34,6 +35,7 @@ GuiSettings GuiSettings::load(const QSettings &settings, const GuiSettings &defa
     if (!address.isNull())
         config.bindAddress = address;
     config.port = quint16(boundedInt(settings, kPort, config.port, 0, 65535));
+    config.requireToken = settings.value(kRequireToken, config.requireToken).toBool();
     config.concurrency = boundedInt(settings, kConcurrency, config.concurrency, 1, 16);
     config.captureTimeoutMs = boundedInt(settings, kCaptureTimeoutMs, config.captureTimeoutMs, 1000, 600000);
     const QString dataDirectory = settings.value(kDataDirectory).toString();
@@ -50,6 +52,7 @@ void GuiSettings::save(QSettings &settings) const
     settings.setValue(kApiEnabled, apiEnabled);
     settings.setValue(kBindAddress, config.bindAddress.toString());
     settings.setValue(kPort, config.port);
+    settings.setValue(kRequireToken, config.requireToken);
     settings.setValue(kConcurrency, config.concurrency);
     settings.setValue(kCaptureTimeoutMs, config.captureTimeoutMs);
     settings.setValue(kDataDirectory, config.dataDirectory);
@@ -84,4 +87,8 @@ void GuiSettings::applyCommandLine(const ServiceCommandLine::Serve &serve)
         config.blockListFiles = from.blockListFiles;
     if (given.contains(QLatin1String("shutdown-grace")))
         config.shutdownGraceMs = from.shutdownGraceMs;
+    if (given.contains(QLatin1String("require-token")))
+        config.requireToken = true;
+    if (given.contains(QLatin1String("max-queued")))
+        config.maxQueuedJobs = from.maxQueuedJobs;
 }

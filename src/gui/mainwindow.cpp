@@ -355,6 +355,14 @@ void MainWindow::deleteJobs()
 void MainWindow::editSettings()
 {
     SettingsDialog dialog(m_settings, this);
+    dialog.setApiToken(m_service->apiToken());
+    connect(&dialog, &SettingsDialog::regenerateTokenRequested, this, [this, &dialog] {
+        QString error;
+        if (m_service->regenerateApiToken(&error))
+            dialog.setApiToken(m_service->apiToken());
+        else
+            QMessageBox::warning(&dialog, tr("Regenerate API Token"), error);
+    });
     if (dialog.exec() != QDialog::Accepted)
         return;
     const GuiSettings chosen = dialog.settings();

@@ -2,7 +2,10 @@
 
 #include "ui_settingsdialog.h"
 
+#include <QClipboard>
 #include <QFileDialog>
+#include <QGuiApplication>
+#include <QMessageBox>
 #include <QPushButton>
 
 SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
@@ -15,6 +18,16 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     m_ui->apiEnabledCheckBox->setChecked(settings.apiEnabled);
     m_ui->bindAddressEdit->setText(config.bindAddress.toString());
     m_ui->portSpinBox->setValue(config.port);
+    m_ui->requireTokenCheckBox->setChecked(config.requireToken);
+    connect(m_ui->copyTokenButton, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_ui->tokenEdit->text()); });
+    connect(m_ui->regenerateTokenButton, &QPushButton::clicked, this, [this] {
+        if (QMessageBox::question(this, tr("Regenerate API Token"),
+                                  tr("Clients that use the current token will be refused until "
+                                     "they get the new one. Make a new token?"))
+            == QMessageBox::Yes)
+            emit regenerateTokenRequested();
+    });
     m_ui->concurrencySpinBox->setValue(config.concurrency);
     m_ui->captureTimeoutSpinBox->setValue(config.captureTimeoutMs / 1000);
     m_ui->dataFolderEdit->setText(config.dataDirectory);
@@ -43,6 +56,7 @@ GuiSettings SettingsDialog::settings() const
         ? QHostAddress(QHostAddress::LocalHost)
         : QHostAddress(address);
     config.port = quint16(m_ui->portSpinBox->value());
+    config.requireToken = m_ui->requireTokenCheckBox->isChecked();
     config.concurrency = m_ui->concurrencySpinBox->value();
     config.captureTimeoutMs = m_ui->captureTimeoutSpinBox->value() * 1000;
     config.dataDirectory = m_ui->dataFolderEdit->text().trimmed();
@@ -50,6 +64,12 @@ GuiSettings SettingsDialog::settings() const
     config.webhook.initialBackoffMs = int(m_ui->webhookBackoffSpinBox->value() * 1000);
     config.webhook.timeoutMs = int(m_ui->webhookTimeoutSpinBox->value() * 1000);
     return settings;
+}
+
+void SettingsDialog::setApiToken(const QString &token)
+{
+    m_ui->tokenEdit->setText(token);
+    m_ui->tokenEdit->setCursorPosition(0);
 }
 
 void SettingsDialog::accept()

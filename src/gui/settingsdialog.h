@@ -19,6 +19,11 @@ public:
     ~SettingsDialog() override;
 
     GuiSettings settings() const;
+    void setApiToken(const QString &token);
+
+signals:
+    // The user confirmed; the owner makes the token and calls setApiToken().
+    void regenerateTokenRequested();
 
 public slots:
     void accept() override;
