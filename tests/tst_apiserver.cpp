@@ -740,6 +740,15 @@ void TestApiServer::tokenFileIsOwnerOnlyAndRegenerates()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromLatin1(file.readAll().trimmed()), m_service->apiToken());
     QCOMPARE(file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+
+    // The webhook signing secret: the same care, in the form Standard Webhooks receivers read.
+    QFile secretFile(ServiceConfig::webhookSecretPath(m_dir->path()));
+    QCOMPARE(secretFile.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+    const QString secret = m_service->webhookSecret();
+    QVERIFY(secret.startsWith(QStringLiteral("whsec_")));
+    QCOMPARE(QByteArray::fromBase64(secret.mid(6).toLatin1(), QByteArray::AbortOnBase64DecodingErrors).size(), 32);
+    QVERIFY2(m_service->regenerateWebhookSecret(&error), qPrintable(error));
+    QVERIFY(m_service->webhookSecret() != secret);
 }
 
 void TestApiServer::capsUrlAndHeaderSizes()

@@ -456,6 +456,10 @@ void TestMainWindow::settingsDialogShowsTheTokenAndItsRequirement()
     QVERIFY(tokenEdit);
     QCOMPARE(tokenEdit->text(), QStringLiteral("ust_example"));
     QVERIFY(tokenEdit->isReadOnly());
+    dialog.setWebhookSecret(QStringLiteral("whsec_example"));
+    auto *secretEdit = dialog.findChild<QLineEdit *>(QStringLiteral("webhookSecretEdit"));
+    QVERIFY(secretEdit);
+    QCOMPARE(secretEdit->text(), QStringLiteral("whsec_example"));
     auto *requireToken = dialog.findChild<QCheckBox *>(QStringLiteral("requireTokenCheckBox"));
     QVERIFY(requireToken);
     QVERIFY(!requireToken->isChecked());

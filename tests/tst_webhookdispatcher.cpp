@@ -2,13 +2,53 @@
 #include "testhttpserver.h"
 #include "webhookdispatcher.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
+
+namespace {
+
+// A fixed secret as a receiver would have it: "whsec_" + base64 of the key bytes.
+const QString kSecret = QStringLiteral("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
+// HMAC-SHA256 (RFC 2104) written out from the hash alone, so the test does not verify the
+// dispatcher's QMessageAuthenticationCode with QMessageAuthenticationCode.
+QByteArray independentHmacSha256(QByteArray key, const QByteArray &message)
+{
+    constexpr int kBlockSize = 64;
+    if (key.size() > kBlockSize)
+        key = QCryptographicHash::hash(key, QCryptographicHash::Sha256);
+    key = key.leftJustified(kBlockSize, '\0');
+    QByteArray inner(kBlockSize, '\0');
+    QByteArray outer(kBlockSize, '\0');
+    for (int i = 0; i < kBlockSize; ++i) {
+        inner[i] = char(key[i] ^ 0x36);
+        outer[i] = char(key[i] ^ 0x5c);
+    }
+    return QCryptographicHash::hash(outer + QCryptographicHash::hash(inner + message, QCryptographicHash::Sha256),
+                                    QCryptographicHash::Sha256);
+}
+
+// What a receiver does (standardwebhooks.com): recompute over "id.timestamp.body" with the
+// base64-decoded part of the secret after "whsec_", compare with each "v1,<sig>" offered.
+bool receiverAccepts(const TestHttpServer::Request &request, const QString &secret)
+{
+    const QByteArray key = QByteArray::fromBase64(secret.mid(6).toLatin1());
+    const QByteArray expected = independentHmacSha256(
+        key, request.header("webhook-id") + '.' + request.header("webhook-timestamp") + '.' + request.body).toBase64();
+    const QList<QByteArray> offered = request.header("webhook-signature").split(' ');
+    return std::any_of(offered.cbegin(), offered.cend(), [&expected](const QByteArray &signature) {
+        return signature == "v1," + expected;
+    });
+}
+
+} // namespace
 
 class TestWebhookDispatcher : public QObject
 {
@@ -25,6 +65,7 @@ private slots:
     void treatsSilenceAsAFailedAttempt();
     void doesNotFollowRedirects();
     void resumesDueDeliveriesAfterARestart();
+    void signsDeliveriesTheStandardWebhooksWay();
 
 private:
     Job finishedJobWithWebhook(const QUrl &webhook, JobStatus status = JobStatus::Completed);
@@ -69,6 +110,7 @@ Job TestWebhookDispatcher::finishedJobWithWebhook(const QUrl &webhook, JobStatus
 void TestWebhookDispatcher::startDispatcher(WebhookDispatcher::Settings settings)
 {
     m_dispatcher = std::make_unique<WebhookDispatcher>(m_store.get(), m_publicBase, settings);
+    m_dispatcher->setSigningSecret(kSecret);
     m_dispatcher->start();
 }
 
@@ -236,6 +278,36 @@ void TestWebhookDispatcher::resumesDueDeliveriesAfterARestart()
     QTRY_COMPARE(m_store->job(job.id)->webhookState, WebhookState::Delivered);
     QCOMPARE(m_store->job(job.id)->webhookAttemptCount, 2);
     QCOMPARE(m_receiver->requestsTo("/hook").size(), 1);
+}
+
+void TestWebhookDispatcher::signsDeliveriesTheStandardWebhooksWay()
+{
+    int calls = 0;
+    m_receiver->route("/hook", [&calls](const TestHttpServer::Request &) {
+        return TestHttpServer::Response::withStatus(++calls == 1 ? 503 : 200);
+    });
+    const Job job = finishedJobWithWebhook(m_receiver->url(QStringLiteral("/hook")));
+    WebhookDispatcher::Settings settings;
+    settings.initialBackoffMs = 1100; // the retry gets a later timestamp
+    startDispatcher(settings);
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->job(job.id)->webhookState, WebhookState::Delivered, 10000);
+
+    const QList<TestHttpServer::Request> posts = m_receiver->requestsTo("/hook");
+    QCOMPARE(posts.size(), 2);
+    for (const TestHttpServer::Request &post : posts) {
+        QVERIFY2(receiverAccepts(post, kSecret), post.header("webhook-signature").constData());
+        QVERIFY(!receiverAccepts(post, QStringLiteral("whsec_c29tZSBvdGhlciBzZWNyZXQ=")));
+        const qint64 timestamp = post.header("webhook-timestamp").toLongLong();
+        QVERIFY(qAbs(QDateTime::currentSecsSinceEpoch() - timestamp) < 60);
+    }
+    // One message, two attempts: the id lets a receiver drop a duplicate.
+    QCOMPARE(posts.at(0).header("webhook-id"), "msg_" + job.id.toLatin1());
+    QCOMPARE(posts.at(1).header("webhook-id"), posts.at(0).header("webhook-id"));
+    QVERIFY(posts.at(1).header("webhook-timestamp") != posts.at(0).header("webhook-timestamp"));
+    // A body changed on the way no longer matches its signature.
+    TestHttpServer::Request tampered = posts.at(0);
+    tampered.body.replace("completed", "failed");
+    QVERIFY(!receiverAccepts(tampered, kSecret));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookDispatcher)

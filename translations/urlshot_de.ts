@@ -641,6 +641,10 @@
         <source>Regenerate API Token</source>
         <translation>API-Token neu erzeugen</translation>
     </message>
+    <message>
+        <source>Regenerate Webhook Secret</source>
+        <translation>Webhook-Geheimnis neu erzeugen</translation>
+    </message>
 </context>
 <context>
     <name>PreviewWidget</name>
@@ -802,6 +806,34 @@ Open Image shows it in your PDF viewer.</source>
     <message>
         <source>Re&amp;generate…</source>
         <translation>&amp;Neu erzeugen…</translation>
+    </message>
+    <message>
+        <source>Signing s&amp;ecret:</source>
+        <translation>Signatur-Ge&amp;heimnis:</translation>
+    </message>
+    <message>
+        <source>Receivers check webhook-signature with it (Standard Webhooks); urlshot webhook-secret prints it</source>
+        <translation>Empfänger prüfen damit webhook-signature (Standard Webhooks); urlshot webhook-secret gibt es aus</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Kop&amp;ieren</translation>
+    </message>
+    <message>
+        <source>Rege&amp;nerate…</source>
+        <translation>Neu e&amp;rzeugen…</translation>
+    </message>
+    <message>
+        <source>Sign from now on with a new secret; receivers need the new one</source>
+        <translation>Ab jetzt mit einem neuen Geheimnis signieren; Empfänger brauchen das neue</translation>
+    </message>
+    <message>
+        <source>Regenerate Webhook Secret</source>
+        <translation>Webhook-Geheimnis neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Webhook receivers will reject deliveries until they have the new secret. Make a new secret?</source>
+        <translation>Webhook-Empfänger weisen Zustellungen ab, bis sie das neue Geheimnis haben. Neues Geheimnis erzeugen?</translation>
     </message>
 </context>
 <context>

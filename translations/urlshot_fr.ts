@@ -641,6 +641,10 @@
         <source>Regenerate API Token</source>
         <translation>Régénérer le jeton d’API</translation>
     </message>
+    <message>
+        <source>Regenerate Webhook Secret</source>
+        <translation>Régénérer le secret des webhooks</translation>
+    </message>
 </context>
 <context>
     <name>PreviewWidget</name>
@@ -802,6 +806,34 @@ Open Image shows it in your PDF viewer.</source>
     <message>
         <source>Re&amp;generate…</source>
         <translation>Ré&amp;générer…</translation>
+    </message>
+    <message>
+        <source>Signing s&amp;ecret:</source>
+        <translation>Secret de signat&amp;ure&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Receivers check webhook-signature with it (Standard Webhooks); urlshot webhook-secret prints it</source>
+        <translation>Les destinataires vérifient webhook-signature avec lui (Standard Webhooks) ; urlshot webhook-secret l’affiche</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Copier &amp;le secret</translation>
+    </message>
+    <message>
+        <source>Rege&amp;nerate…</source>
+        <translation>&amp;Nouveau secret…</translation>
+    </message>
+    <message>
+        <source>Sign from now on with a new secret; receivers need the new one</source>
+        <translation>Signer désormais avec un nouveau secret ; les destinataires ont besoin du nouveau</translation>
+    </message>
+    <message>
+        <source>Regenerate Webhook Secret</source>
+        <translation>Régénérer le secret des webhooks</translation>
+    </message>
+    <message>
+        <source>Webhook receivers will reject deliveries until they have the new secret. Make a new secret?</source>
+        <translation>Les destinataires refuseront les envois tant qu’ils n’auront pas le nouveau secret. Créer un nouveau secret ?</translation>
     </message>
 </context>
 <context>

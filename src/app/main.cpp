@@ -98,28 +98,33 @@ int runSubmit(int argc, char *argv[])
     return app.exec();
 }
 
-int runToken(int argc, char *argv[])
+// `urlshot token` and `urlshot webhook-secret`.
+int runSecretCommand(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    ServiceCommandLine::Token options;
-    const ServiceCommandLine::Outcome outcome = ServiceCommandLine::parseToken(app.arguments(), &options);
+    ServiceCommandLine::SecretCommand command;
+    const ServiceCommandLine::Outcome outcome = ServiceCommandLine::parseSecretCommand(app.arguments(), &command);
     if (!outcome.proceed) {
         std::fputs(qPrintable(outcome.message + QLatin1Char('\n')), outcome.exitCode == 0 ? stdout : stderr);
         return outcome.exitCode;
     }
+    const bool webhook = command.secret == ServiceCommandLine::SecretCommand::Secret::WebhookSecret;
+    const QString path = webhook ? ServiceConfig::webhookSecretPath(command.dataDirectory)
+                                 : ServiceConfig::apiTokenPath(command.dataDirectory);
+    const QString prefix = webhook ? QStringLiteral("whsec_") : QStringLiteral("ust_");
+    const SecretFile::Alphabet alphabet = webhook ? SecretFile::Alphabet::Base64 : SecretFile::Alphabet::Base64Url;
+    if (!QDir().mkpath(command.dataDirectory)) {
+        std::fprintf(stderr, "urlshot: cannot create the data folder %s\n", qPrintable(command.dataDirectory));
+        return 1;
+    }
     QString error;
-    const QString path = ServiceConfig::apiTokenPath(options.dataDirectory);
-    if (!QDir().mkpath(options.dataDirectory)) {
-        std::fprintf(stderr, "urlshot token: cannot create the data folder %s\n", qPrintable(options.dataDirectory));
+    const QString secret = command.regenerate ? SecretFile::regenerate(path, prefix, &error, alphabet)
+                                              : SecretFile::loadOrCreate(path, prefix, &error, alphabet);
+    if (secret.isEmpty()) {
+        std::fprintf(stderr, "urlshot: %s\n", qPrintable(error));
         return 1;
     }
-    const QString token = options.regenerate ? SecretFile::regenerate(path, QStringLiteral("ust_"), &error)
-                                             : SecretFile::loadOrCreate(path, QStringLiteral("ust_"), &error);
-    if (token.isEmpty()) {
-        std::fprintf(stderr, "urlshot token: %s\n", qPrintable(error));
-        return 1;
-    }
-    std::printf("%s\n", qPrintable(token));
+    std::printf("%s\n", qPrintable(secret));
     return 0;
 }
 
@@ -217,7 +222,7 @@ int main(int argc, char *argv[])
         return runSubmit(argc, argv);
     if (argc > 1 && std::strcmp(argv[1], "capture") == 0)
         return runCapture(argc, argv);
-    if (argc > 1 && std::strcmp(argv[1], "token") == 0)
-        return runToken(argc, argv);
+    if (argc > 1 && (std::strcmp(argv[1], "token") == 0 || std::strcmp(argv[1], "webhook-secret") == 0))
+        return runSecretCommand(argc, argv);
     return runService(argc, argv);
 }

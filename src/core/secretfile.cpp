@@ -14,9 +14,9 @@ namespace {
 
 constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
-QString write(const QString &path, const QString &prefix, QString *error)
+QString write(const QString &path, const QString &prefix, Alphabet alphabet, QString *error)
 {
-    const QString secret = generate(prefix);
+    const QString secret = generate(prefix, alphabet);
     QSaveFile file(path);
     // The temporary file gets the permissions before the secret goes in, so no other user
     // can ever read it; rename keeps them.
@@ -30,20 +30,22 @@ QString write(const QString &path, const QString &prefix, QString *error)
 
 } // namespace
 
-QString generate(const QString &prefix)
+QString generate(const QString &prefix, Alphabet alphabet)
 {
     std::array<quint32, kRandomBytes / sizeof(quint32)> words {};
     QRandomGenerator::system()->fillRange(words.data(), words.size());
     const QByteArray raw(reinterpret_cast<const char *>(words.data()), kRandomBytes);
     return prefix
-        + QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        + QString::fromLatin1(alphabet == Alphabet::Base64
+                                  ? raw.toBase64()
+                                  : raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-QString loadOrCreate(const QString &path, const QString &prefix, QString *error)
+QString loadOrCreate(const QString &path, const QString &prefix, QString *error, Alphabet alphabet)
 {
     QFile file(path);
     if (!file.exists())
-        return write(path, prefix, error);
+        return write(path, prefix, alphabet, error);
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
         | QFileDevice::ReadOther | QFileDevice::WriteOther;
     if (file.permissions() & others) {
@@ -64,9 +66,9 @@ QString loadOrCreate(const QString &path, const QString &prefix, QString *error)
     return secret;
 }
 
-QString regenerate(const QString &path, const QString &prefix, QString *error)
+QString regenerate(const QString &path, const QString &prefix, QString *error, Alphabet alphabet)
 {
-    return write(path, prefix, error);
+    return write(path, prefix, alphabet, error);
 }
 
 } // namespace SecretFile

@@ -85,6 +85,12 @@ bool Service::open(QString *error)
         m_dataLock.reset();
         return false;
     }
+    m_webhookSecret = SecretFile::loadOrCreate(ServiceConfig::webhookSecretPath(m_config.dataDirectory),
+                                               QStringLiteral("whsec_"), error, SecretFile::Alphabet::Base64);
+    if (m_webhookSecret.isEmpty()) {
+        m_dataLock.reset();
+        return false;
+    }
     if (!m_capturer) { // the real engine, unless a test brought its own
         const std::optional<BlockList> blockList = BlockList::load(m_config.blockListFiles, error);
         if (!blockList) {
@@ -108,6 +114,7 @@ bool Service::open(QString *error)
     m_queue = std::make_unique<JobQueue>(m_store.get(), m_capturer.get(), queueSettings);
     updatePublicUrl();
     m_webhooks = std::make_unique<WebhookDispatcher>(m_store.get(), m_publicUrl, m_config.webhook);
+    m_webhooks->setSigningSecret(m_webhookSecret);
     m_webhooks->start();
     m_queue->start();
     qCInfo(lcService) << "data in" << m_config.dataDirectory << "concurrency"
@@ -222,6 +229,18 @@ bool Service::regenerateApiToken(QString *error)
     m_apiToken = token;
     if (m_api)
         m_api->setAccess(m_apiToken, m_config.requireToken);
+    return true;
+}
+
+bool Service::regenerateWebhookSecret(QString *error)
+{
+    const QString secret = SecretFile::regenerate(ServiceConfig::webhookSecretPath(m_config.dataDirectory),
+                                                  QStringLiteral("whsec_"), error, SecretFile::Alphabet::Base64);
+    if (secret.isEmpty())
+        return false;
+    m_webhookSecret = secret;
+    if (m_webhooks)
+        m_webhooks->setSigningSecret(secret);
     return true;
 }
 

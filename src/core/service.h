@@ -57,6 +57,9 @@ public:
     // The API token (read or made by open()), and a new one that the API takes at once.
     QString apiToken() const { return m_apiToken; }
     bool regenerateApiToken(QString *error);
+    // The secret that signs webhook deliveries (Standard Webhooks), and a new one.
+    QString webhookSecret() const { return m_webhookSecret; }
+    bool regenerateWebhookSecret(QString *error);
 
     // Applies new settings where that needs no restart: concurrency, timeouts, webhook
     // policy, and the API's address and port (the API restarts). The data folder is only
@@ -89,5 +92,6 @@ private:
     QUrl m_publicUrl;
     QString m_apiError;
     QString m_apiToken;
+    QString m_webhookSecret;
     bool m_stopping = false;
 };

@@ -74,7 +74,8 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
         "  urlshot --headless [options] run only the service, with no window\n"
         "  urlshot capture URL -o FILE  capture pages straight to files (see capture --help)\n"
         "  urlshot submit URL [options] submit a job to a running service (see submit --help)\n"
-        "  urlshot token [--data-dir D] print the API token (see token --help)"));
+        "  urlshot token [--data-dir D] print the API token (see token --help)\n"
+        "  urlshot webhook-secret       print the secret that signs webhooks"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addOptions({
@@ -403,31 +404,36 @@ Outcome parseCapture(const QStringList &arguments, Capture *capture)
     return { true, QString(), 0 };
 }
 
-Outcome parseToken(const QStringList &arguments, Token *token)
+Outcome parseSecretCommand(const QStringList &arguments, SecretCommand *command)
 {
+    const bool webhook = arguments.value(1) == QLatin1String("webhook-secret");
+    const QString name = webhook ? QStringLiteral("webhook-secret") : QStringLiteral("token");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Prints the API token that requests send as 'Authorization: Bearer <token>' (made at "
-        "the service's first start, or now)."));
+    parser.setApplicationDescription(
+        webhook ? QStringLiteral("Prints the secret that signs webhook deliveries (Standard Webhooks: "
+                                 "webhook-signature is v1,<base64 HMAC-SHA256>); receivers verify with it.")
+                : QStringLiteral("Prints the API token that requests send as 'Authorization: Bearer "
+                                 "<token>' (made at the service's first start, or now)."));
     const QCommandLineOption help = parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The command."));
+    parser.addPositionalArgument(name, QStringLiteral("The command."));
     parser.addOptions({
         { QStringLiteral("data-dir"),
           QStringLiteral("The service's data folder (default %1).").arg(ServiceConfig::defaultDataDirectory()),
           QStringLiteral("dir") },
         { QStringLiteral("regenerate"),
-          QStringLiteral("Replace the token with a new one (a running service keeps the old one "
-                         "until it restarts; the window's settings change it at once).") },
+          QStringLiteral("Replace it with a new one (a running service keeps the old one until it "
+                         "restarts; the window's settings change it at once).") },
     });
     if (!parser.parse(arguments))
-        return stop(parser.errorText() + QStringLiteral("\nTry 'urlshot token --help'."), 2);
+        return stop(parser.errorText() + QStringLiteral("\nTry 'urlshot %1 --help'.").arg(name), 2);
     if (parser.isSet(help))
         return stop(parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("urlshot")), 0);
     if (parser.positionalArguments().size() != 1)
-        return stop(QStringLiteral("urlshot token takes no arguments besides its options"), 2);
-    token->dataDirectory = parser.isSet(QStringLiteral("data-dir")) ? parser.value(QStringLiteral("data-dir"))
-                                                                   : ServiceConfig::defaultDataDirectory();
-    token->regenerate = parser.isSet(QStringLiteral("regenerate"));
+        return stop(QStringLiteral("urlshot %1 takes no arguments besides its options").arg(name), 2);
+    command->secret = webhook ? SecretCommand::Secret::WebhookSecret : SecretCommand::Secret::ApiToken;
+    command->dataDirectory = parser.isSet(QStringLiteral("data-dir")) ? parser.value(QStringLiteral("data-dir"))
+                                                                     : ServiceConfig::defaultDataDirectory();
+    command->regenerate = parser.isSet(QStringLiteral("regenerate"));
     return { true, QString(), 0 };
 }
 

@@ -31,9 +31,12 @@ struct Submit
     QString token; // --token, else URLSHOT_TOKEN, else the default data folder's
 };
 
-struct Token
+// `urlshot token` and `urlshot webhook-secret`: print (or regenerate) a secret of the data folder.
+struct SecretCommand
 {
-    QString dataDirectory; // empty: the default
+    enum class Secret { ApiToken, WebhookSecret };
+    Secret secret = Secret::ApiToken;
+    QString dataDirectory;
     bool regenerate = false;
 };
 
@@ -59,6 +62,6 @@ struct Outcome
 Outcome parseServe(const QStringList &arguments, Serve *serve);
 Outcome parseSubmit(const QStringList &arguments, Submit *submit);
 Outcome parseCapture(const QStringList &arguments, Capture *capture);
-Outcome parseToken(const QStringList &arguments, Token *token);
+Outcome parseSecretCommand(const QStringList &arguments, SecretCommand *command);
 
 } // namespace ServiceCommandLine

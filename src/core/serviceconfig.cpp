@@ -14,3 +14,8 @@ QString ServiceConfig::apiTokenPath(const QString &dataDirectory)
 {
     return QDir(dataDirectory).filePath(QStringLiteral("api-token"));
 }
+
+QString ServiceConfig::webhookSecretPath(const QString &dataDirectory)
+{
+    return QDir(dataDirectory).filePath(QStringLiteral("webhook-secret"));
+}

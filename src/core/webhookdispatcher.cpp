@@ -5,6 +5,7 @@
 #include "logging.h"
 
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
@@ -51,6 +52,14 @@ qint64 WebhookDispatcher::backoffMs(const Settings &settings, int failedAttempts
     for (int i = 1; i < failedAttempts && delay < settings.maxBackoffMs; ++i)
         delay *= 2;
     return std::min<qint64>(delay, settings.maxBackoffMs);
+}
+
+QByteArray WebhookDispatcher::signature(const QString &secret, const QByteArray &messageId,
+                                        qint64 timestamp, const QByteArray &body)
+{
+    const QByteArray key = QByteArray::fromBase64(secret.mid(secret.indexOf(QLatin1Char('_')) + 1).toLatin1());
+    const QByteArray signedContent = messageId + '.' + QByteArray::number(timestamp) + '.' + body;
+    return "v1," + QMessageAuthenticationCode::hash(signedContent, key, QCryptographicHash::Sha256).toBase64();
 }
 
 void WebhookDispatcher::scheduleNextRun()
@@ -109,6 +118,15 @@ void WebhookDispatcher::deliver(const Job &job)
                          QNetworkRequest::ManualRedirectPolicy);
     const QByteArray body =
         QJsonDocument(JobJson::webhookPayload(job, m_publicBaseUrl)).toJson(QJsonDocument::Compact);
+    // Standard Webhooks (standardwebhooks.com): the id stays the same across retries so a
+    // receiver can drop duplicates; the timestamp is this attempt's, against replays.
+    const QByteArray messageId = "msg_" + job.id.toLatin1();
+    const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
+    request.setRawHeader(QByteArrayLiteral("webhook-id"), messageId);
+    request.setRawHeader(QByteArrayLiteral("webhook-timestamp"), QByteArray::number(timestamp));
+    if (!m_signingSecret.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("webhook-signature"),
+                             signature(m_signingSecret, messageId, timestamp, body));
 
     Delivery delivery;
     delivery.jobId = job.id;

@@ -39,6 +39,13 @@ public:
     // For deliveries made from now on.
     void setSettings(const Settings &settings) { m_settings = settings; }
     void setPublicBaseUrl(const QUrl &url) { m_publicBaseUrl = url; }
+    // "whsec_" + base64 key: every delivery is signed with it, the Standard Webhooks way.
+    void setSigningSecret(const QString &secret) { m_signingSecret = secret; }
+
+    // The webhook-signature value for one delivery: "v1," + base64 HMAC-SHA256, keyed with the
+    // secret's decoded bytes, of "<webhook-id>.<webhook-timestamp>.<body>".
+    static QByteArray signature(const QString &secret, const QByteArray &messageId,
+                                qint64 timestamp, const QByteArray &body);
 
     // The delay before attempt `attemptNumber + 1`, after `attemptNumber` failed ones.
     static qint64 backoffMs(const Settings &settings, int failedAttempts);
@@ -59,6 +66,7 @@ private:
 
     JobStore *m_store;
     QUrl m_publicBaseUrl;
+    QString m_signingSecret;
     Settings m_settings;
     QNetworkAccessManager m_network;
     QTimer m_timer;

@@ -356,12 +356,20 @@ void MainWindow::editSettings()
 {
     SettingsDialog dialog(m_settings, this);
     dialog.setApiToken(m_service->apiToken());
+    dialog.setWebhookSecret(m_service->webhookSecret());
     connect(&dialog, &SettingsDialog::regenerateTokenRequested, this, [this, &dialog] {
         QString error;
         if (m_service->regenerateApiToken(&error))
             dialog.setApiToken(m_service->apiToken());
         else
             QMessageBox::warning(&dialog, tr("Regenerate API Token"), error);
+    });
+    connect(&dialog, &SettingsDialog::regenerateWebhookSecretRequested, this, [this, &dialog] {
+        QString error;
+        if (m_service->regenerateWebhookSecret(&error))
+            dialog.setWebhookSecret(m_service->webhookSecret());
+        else
+            QMessageBox::warning(&dialog, tr("Regenerate Webhook Secret"), error);
     });
     if (dialog.exec() != QDialog::Accepted)
         return;

@@ -19,15 +19,16 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     m_ui->bindAddressEdit->setText(config.bindAddress.toString());
     m_ui->portSpinBox->setValue(config.port);
     m_ui->requireTokenCheckBox->setChecked(config.requireToken);
-    connect(m_ui->copyTokenButton, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(m_ui->tokenEdit->text()); });
-    connect(m_ui->regenerateTokenButton, &QPushButton::clicked, this, [this] {
-        if (QMessageBox::question(this, tr("Regenerate API Token"),
-                                  tr("Clients that use the current token will be refused until "
-                                     "they get the new one. Make a new token?"))
-            == QMessageBox::Yes)
-            emit regenerateTokenRequested();
-    });
+    connectSecretButtons(m_ui->tokenEdit, m_ui->copyTokenButton, m_ui->regenerateTokenButton,
+                         tr("Regenerate API Token"),
+                         tr("Clients that use the current token will be refused until they get "
+                            "the new one. Make a new token?"),
+                         &SettingsDialog::regenerateTokenRequested);
+    connectSecretButtons(m_ui->webhookSecretEdit, m_ui->copyWebhookSecretButton,
+                         m_ui->regenerateWebhookSecretButton, tr("Regenerate Webhook Secret"),
+                         tr("Webhook receivers will reject deliveries until they have the new "
+                            "secret. Make a new secret?"),
+                         &SettingsDialog::regenerateWebhookSecretRequested);
     m_ui->concurrencySpinBox->setValue(config.concurrency);
     m_ui->captureTimeoutSpinBox->setValue(config.captureTimeoutMs / 1000);
     m_ui->dataFolderEdit->setText(config.dataDirectory);
@@ -70,6 +71,24 @@ void SettingsDialog::setApiToken(const QString &token)
 {
     m_ui->tokenEdit->setText(token);
     m_ui->tokenEdit->setCursorPosition(0);
+}
+
+void SettingsDialog::setWebhookSecret(const QString &secret)
+{
+    m_ui->webhookSecretEdit->setText(secret);
+    m_ui->webhookSecretEdit->setCursorPosition(0);
+}
+
+// Copy puts the secret on the clipboard; Regenerate asks first, then emits `requested`.
+void SettingsDialog::connectSecretButtons(QLineEdit *edit, QPushButton *copy, QPushButton *regenerate,
+                                          const QString &title, const QString &question,
+                                          void (SettingsDialog::*requested)())
+{
+    connect(copy, &QPushButton::clicked, this, [edit] { QGuiApplication::clipboard()->setText(edit->text()); });
+    connect(regenerate, &QPushButton::clicked, this, [this, title, question, requested] {
+        if (QMessageBox::question(this, title, question) == QMessageBox::Yes)
+            emit(this->*requested)();
+    });
 }
 
 void SettingsDialog::accept()
