@@ -50,6 +50,7 @@ void RequestPolicy::setSettings(const Settings &settings)
         m_ownHosts << QStringLiteral("127.0.0.1") << QStringLiteral("::1");
     if (!settings.publicUrl.host().isEmpty())
         m_ownHosts << settings.publicUrl.host().toLower();
+    m_acceptedHostHeaders.clear();
     if (!m_clock.isValid())
         m_clock.start();
 }
@@ -116,15 +117,21 @@ std::optional<ApiProblem> RequestPolicy::checkSize(const QHttpServerRequest &req
 // DNS rebinding: a web page whose host name is made to resolve to 127.0.0.1 reaches this
 // server with its own name in Host. Off loopback the token guards every request instead
 // (a service on a LAN is reached by names we cannot know).
-std::optional<ApiProblem> RequestPolicy::checkHost(const QHttpServerRequest &request) const
+std::optional<ApiProblem> RequestPolicy::checkHost(const QHttpServerRequest &request)
 {
     if (!listensOnLoopback())
         return std::nullopt;
     const QByteArray host = HttpHeaders::value(request, QByteArrayLiteral("Host"));
     if (host.isEmpty()) // HTTP/1.0 tools; every browser sends Host
         return std::nullopt;
-    if (m_ownHosts.contains(hostOf(host)))
+    // Clients send the same few Host values again and again: parse each once.
+    if (m_acceptedHostHeaders.contains(host))
         return std::nullopt;
+    if (m_ownHosts.contains(hostOf(host))) {
+        if (m_acceptedHostHeaders.size() < 64)
+            m_acceptedHostHeaders.insert(host);
+        return std::nullopt;
+    }
     return ApiProblem::withStatus(
         StatusCode::Forbidden,
         QStringLiteral("the Host header '%1' does not name this server; use http://%2:%3 "

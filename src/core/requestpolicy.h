@@ -58,7 +58,7 @@ public:
 private:
     bool listensOnLoopback() const;
     std::optional<ApiProblem> checkSize(const QHttpServerRequest &request) const;
-    std::optional<ApiProblem> checkHost(const QHttpServerRequest &request) const;
+    std::optional<ApiProblem> checkHost(const QHttpServerRequest &request);
     std::optional<ApiProblem> checkOrigin(const QHttpServerRequest &request) const;
     std::optional<ApiProblem> checkToken(const QHttpServerRequest &request);
     void forgetOldFailures();
@@ -72,6 +72,7 @@ private:
 
     Settings m_settings;
     QSet<QString> m_ownHosts; // lower case, IPv6 without brackets
+    QSet<QByteArray> m_acceptedHostHeaders; // raw Host values already judged ours
     QHash<QHostAddress, Failures> m_failures;
     QElapsedTimer m_clock;
 };
