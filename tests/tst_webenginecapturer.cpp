@@ -1,4 +1,5 @@
 #include "platformsetup.h"
+#include "targetpolicy.h"
 #include "testhttpserver.h"
 #include "webenginecapturer.h"
 #include "webenginecapturetask.h"
@@ -7,6 +8,7 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -53,6 +55,11 @@ private slots:
     void blockAdsKeepsListedHostsFromBeingAsked();
     void blockCookieBannersHidesThem();
     void scrollToLoadBringsInLazyContent();
+    void policyKeepsSubresourcesFromBlockedTargets_data();
+    void policyKeepsSubresourcesFromBlockedTargets();
+    void policyFailsPagesThatGoToBlockedTargets_data();
+    void policyFailsPagesThatGoToBlockedTargets();
+    void defaultPolicyAllowsLoopbackButNotMetadata();
 
 private:
     struct Outcome
@@ -692,6 +699,170 @@ void TestWebEngineCapturer::scrollToLoadBringsInLazyContent()
     QVERIFY(isColour(with.image, 300, 2600, Qt::blue));
     QVERIFY(isColour(with.image, 50, 100, Qt::red)); // captured from the top again
     QVERIFY(isColour(with.image, 300, 1000, QColor(0xcc, 0xcc, 0xcc)));
+}
+
+namespace {
+
+// --block-private-targets with the page server's origin exempt: the canary, on the same
+// 127.0.0.1 with another port, is another origin and must see nothing at all.
+TargetPolicy blockingExcept(const QUrl &pages)
+{
+    TargetPolicy policy;
+    policy.setAllowPrivate(false);
+    QString error;
+    if (!policy.addAllowedTarget(QStringLiteral("http://127.0.0.1:%1").arg(pages.port()), &error))
+        qFatal("%s", qPrintable(error));
+    return policy;
+}
+
+QStringList blockedUrls(const QJsonObject &page)
+{
+    QStringList urls;
+    for (const QJsonValue &target : page.value(QStringLiteral("blocked_targets")).toArray())
+        urls << target.toObject().value(QStringLiteral("url")).toString();
+    return urls;
+}
+
+} // namespace
+
+void TestWebEngineCapturer::policyKeepsSubresourcesFromBlockedTargets_data()
+{
+    // CANARY is replaced by the canary's origin, http://127.0.0.1:PORT.
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("blockedPath"); // listed in blocked_targets; empty: not a request
+
+    QTest::addRow("img") << QByteArray("<img src='CANARY/img.png'>") << QByteArray("/img.png");
+    QTest::addRow("script") << QByteArray("<script src='CANARY/script.js'></script>") << QByteArray("/script.js");
+    QTest::addRow("stylesheet") << QByteArray("<link rel='stylesheet' href='CANARY/style.css'>")
+                                << QByteArray("/style.css");
+    QTest::addRow("css background") << QByteArray("<div style=\"width:10px;height:10px;background:url('CANARY/bg.png')\"></div>")
+                                    << QByteArray("/bg.png");
+    QTest::addRow("iframe") << QByteArray("<iframe src='CANARY/frame'></iframe>") << QByteArray("/frame");
+    QTest::addRow("fetch") << QByteArray("<script>fetch('CANARY/fetch').catch(() => {});</script>") << QByteArray("/fetch");
+    QTest::addRow("xhr") << QByteArray("<script>const x = new XMLHttpRequest(); x.open('GET', 'CANARY/xhr');"
+                                       " x.onerror = () => {}; x.send();</script>")
+                         << QByteArray("/xhr");
+    QTest::addRow("websocket") << QByteArray("<script>const ws = new WebSocket('CANARY_WS/socket');"
+                                             " ws.onerror = () => {};</script>")
+                               << QByteArray("/socket");
+    QTest::addRow("beacon") << QByteArray("<script>navigator.sendBeacon('CANARY/beacon', 'x');</script>")
+                            << QByteArray("/beacon");
+    QTest::addRow("event source") << QByteArray("<script>const e = new EventSource('CANARY/events');"
+                                                " e.onerror = () => e.close();</script>")
+                                  << QByteArray("/events");
+    QTest::addRow("video") << QByteArray("<video src='CANARY/video.mp4' preload='auto'></video>")
+                           << QByteArray("/video.mp4");
+    QTest::addRow("hex spelling") << QByteArray("<img src='CANARY_HEX/hex.png'>") << QByteArray("/hex.png");
+    QTest::addRow("localhost") << QByteArray("<img src='CANARY_NAME/name.png'>") << QByteArray("/name.png");
+}
+
+void TestWebEngineCapturer::policyKeepsSubresourcesFromBlockedTargets()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, blockedPath);
+    TestHttpServer canary;
+    QVERIFY(canary.listen());
+    const QByteArray port = QByteArray::number(canary.port());
+    body.replace("CANARY_WS", "ws://127.0.0.1:" + port);
+    body.replace("CANARY_HEX", "http://0x7f.1:" + port);
+    body.replace("CANARY_NAME", "http://localhost:" + port);
+    body.replace("CANARY", "http://127.0.0.1:" + port);
+    m_pages.setHtml("/reaching", "<html><body style='margin:0;background:#00ff00'>" + body + "</body></html>");
+    m_capturer->setTargetPolicy(blockingExcept(m_pages.url(QStringLiteral("/"))));
+
+    QSignalSpy captured(m_capturer.get(), &Capturer::captured);
+    QSignalSpy failed(m_capturer.get(), &Capturer::failed);
+    m_capturer->start({ QStringLiteral("reaching"), m_pages.url(QStringLiteral("/reaching")), small(), 20000 });
+    QTRY_COMPARE_WITH_TIMEOUT(captured.size() + failed.size(), 1, 30000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.constFirst().at(1).toString()));
+    const CaptureResult result = captured.constFirst().at(1).value<CaptureResult>();
+    QVERIFY(isColour(result.image, 300, 300, Qt::green));
+    QCOMPARE(canary.connectionCount(), 0); // not a single connection, let alone a request
+    QCOMPARE(canary.bytesReceived(), 0);
+    QVERIFY(canary.requests().isEmpty());
+    const QStringList blocked = blockedUrls(result.page);
+    QVERIFY2(std::any_of(blocked.cbegin(), blocked.cend(),
+                         [&](const QString &url) { return url.endsWith(QString::fromLatin1(blockedPath)); }),
+             qPrintable(blocked.join(QLatin1Char(' '))));
+    const QJsonArray targets = result.page.value(QStringLiteral("blocked_targets")).toArray();
+    QVERIFY(targets.first().toObject().value(QStringLiteral("reason")).toString().startsWith(
+        QLatin1String("blocked by target policy: ")));
+}
+
+void TestWebEngineCapturer::policyFailsPagesThatGoToBlockedTargets_data()
+{
+    QTest::addColumn<QByteArray>("path"); // on the page server; CANARY in its answer
+    QTest::addColumn<QString>("error");
+
+    const QString loopback = QStringLiteral("blocked by target policy: 127.0.0.1 is a loopback address");
+    QTest::addRow("redirect") << QByteArray("/to-canary") << loopback;
+    QTest::addRow("redirect chain") << QByteArray("/to-to-canary") << loopback;
+    QTest::addRow("script navigation") << QByteArray("/script-to-canary") << loopback;
+    QTest::addRow("late script navigation") << QByteArray("/late-script-to-canary") << loopback;
+    QTest::addRow("meta refresh") << QByteArray("/refresh-to-canary") << loopback;
+    QTest::addRow("the page itself") << QByteArray("canary:/page") << loopback;
+    QTest::addRow("the page, spelled in hex") << QByteArray("canary-hex:/page") << loopback;
+    QTest::addRow("the page on localhost") << QByteArray("canary-name:/page")
+                                           << QStringLiteral("blocked by target policy: localhost is a loopback name");
+}
+
+void TestWebEngineCapturer::policyFailsPagesThatGoToBlockedTargets()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QString, error);
+    TestHttpServer canary;
+    QVERIFY(canary.listen());
+    const QByteArray canaryOrigin = "http://127.0.0.1:" + QByteArray::number(canary.port());
+    m_pages.route("/to-canary", [canaryOrigin](const TestHttpServer::Request &) {
+        TestHttpServer::Response moved = TestHttpServer::Response::withStatus(302);
+        moved.headers << qMakePair(QByteArray("Location"), canaryOrigin + "/landing");
+        return moved;
+    });
+    m_pages.route("/to-to-canary", [](const TestHttpServer::Request &) {
+        TestHttpServer::Response moved = TestHttpServer::Response::withStatus(301);
+        moved.headers << qMakePair(QByteArray("Location"), QByteArray("/to-canary"));
+        return moved;
+    });
+    m_pages.setHtml("/script-to-canary", "<html><body><script>location.href = '" + canaryOrigin + "/js';</script></body></html>");
+    m_pages.setHtml("/late-script-to-canary", "<html><body style='background:#00ff00'><script>"
+                    "addEventListener('load', () => setTimeout(() => { location.href = '" + canaryOrigin
+                        + "/late'; }, 100));</script></body></html>");
+    m_pages.setHtml("/refresh-to-canary", "<html><head><meta http-equiv='refresh' content='0; url=" + canaryOrigin
+                                              + "/refresh'></head><body></body></html>");
+    QUrl url = m_pages.url(QString::fromLatin1(path));
+    if (path.startsWith("canary:"))
+        url = QUrl(QString::fromLatin1(canaryOrigin + path.mid(7)));
+    else if (path.startsWith("canary-hex:"))
+        url = QUrl(QStringLiteral("http://0x7f.1:%1%2").arg(canary.port()).arg(QString::fromLatin1(path.mid(11))));
+    else if (path.startsWith("canary-name:"))
+        url = QUrl(QStringLiteral("http://localhost:%1%2").arg(canary.port()).arg(QString::fromLatin1(path.mid(12))));
+    m_capturer->setTargetPolicy(blockingExcept(m_pages.url(QStringLiteral("/"))));
+
+    const Outcome outcome = capture(url);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error, error);
+    QCOMPARE(canary.bytesReceived(), 0);
+    QVERIFY(canary.requests().isEmpty());
+    // Following a redirect, Chromium opens a TCP connection to the target (and sends
+    // nothing) before the interceptor refuses the request: seen on every run with Qt 6.4.2.
+    // Only the pinning proxy, once wired in, keeps that connection from being made.
+    if (!path.startsWith("/to-"))
+        QCOMPARE(canary.connectionCount(), 0);
+    else
+        QVERIFY(canary.connectionCount() <= 1);
+}
+
+void TestWebEngineCapturer::defaultPolicyAllowsLoopbackButNotMetadata()
+{
+    // Today's behaviour: the test pages on 127.0.0.1 are captured (every test above), but
+    // cloud metadata is refused before any connection (the address is never contacted).
+    QVERIFY(m_capturer->targetPolicy() == TargetPolicy());
+    QVERIFY(m_capturer->targetPolicy().allowPrivate());
+    const Outcome metadata = capture(QUrl(QStringLiteral("http://169.254.169.254/latest/meta-data/")));
+    QVERIFY(!metadata.ok);
+    QCOMPARE(metadata.error, QStringLiteral("blocked by target policy: 169.254.169.254 is a cloud metadata address"));
+    const Outcome file = capture(QUrl(QStringLiteral("http://0xa9fea9fe/")));
+    QCOMPARE(file.error, QStringLiteral("blocked by target policy: 169.254.169.254 is a cloud metadata address"));
 }
 
 int main(int argc, char *argv[])

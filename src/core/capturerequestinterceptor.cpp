@@ -16,10 +16,11 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
 CaptureRequestInterceptor::CaptureRequestInterceptor(const QUrl &origin,
                                                      const QList<QPair<QString, QString>> &headers,
                                                      std::shared_ptr<const BlockList> blockList,
-                                                     QObject *parent)
+                                                     const TargetPolicy &policy, QObject *parent)
     : QWebEngineUrlRequestInterceptor(parent)
     , m_origin(origin)
     , m_blockList(std::move(blockList))
+    , m_policy(policy)
 {
     for (const auto &[name, value] : headers)
         m_headers.append({ name.toLatin1(), value.toUtf8() });
@@ -28,9 +29,25 @@ CaptureRequestInterceptor::CaptureRequestInterceptor(const QUrl &origin,
 void CaptureRequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
 {
     const QUrl url = info.requestUrl();
+    const bool mainFrame = info.resourceType() == QWebEngineUrlRequestInfo::ResourceTypeMainFrame
+        || info.resourceType() == QWebEngineUrlRequestInfo::ResourceTypeNavigationPreloadMainFrame;
+    // The target policy first: it also guards the page itself, which the block list never
+    // does. Chromium hands over canonical URLs, so a literal address is judged as written.
+    const TargetPolicy::Verdict verdict = m_policy.checkUrl(
+        url, mainFrame ? TargetPolicy::Use::Navigation : TargetPolicy::Use::Subresource);
+    if (verdict.isBlocked()) {
+        info.block(true);
+        recordBlockedTarget(url, verdict.message);
+        qCDebug(lcCapture).noquote()
+            << verdict.message << "for" << url.toDisplayString() << "type" << info.resourceType();
+        if (mainFrame) {
+            m_blockedNavigation = verdict.message;
+            emit navigationBlocked(verdict.message);
+        }
+        return;
+    }
     // The page itself is never blocked, even when the user captures an ad host on purpose.
-    if (m_blockList && info.resourceType() != QWebEngineUrlRequestInfo::ResourceTypeMainFrame
-        && m_blockList->blocks(url.host())) {
+    if (m_blockList && !mainFrame && m_blockList->blocks(url.host())) {
         info.block(true);
         ++m_blocked;
         qCDebug(lcCapture) << "blocked" << url.host();
@@ -40,4 +57,19 @@ void CaptureRequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
         return;
     for (const auto &[name, value] : std::as_const(m_headers))
         info.setHttpHeader(name, value);
+}
+
+void CaptureRequestInterceptor::recordBlockedTarget(const QUrl &url, const QString &reason)
+{
+    ++m_blockedTargetCount;
+    QString text = url.toString(QUrl::FullyEncoded);
+    if (text.size() > kMaxBlockedUrlLength)
+        text = text.left(kMaxBlockedUrlLength - 1) + QChar(0x2026);
+    if (m_blockedTargets.size() >= kMaxBlockedTargets)
+        return;
+    for (const BlockedTarget &known : std::as_const(m_blockedTargets)) {
+        if (known.url == text)
+            return;
+    }
+    m_blockedTargets.append({ text, reason });
 }

@@ -31,17 +31,27 @@ void prepareEnvironment(bool headless, bool darkColorScheme)
     // not be throttled as background tabs, or timers and frames slow down. Paint holding keeps
     // a new page's first frame back for up to 500 ms until "contentful" paint (text or an
     // image), which delays every capture of a page drawn only with CSS or canvas.
-    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    //
+    // Whatever QTWEBENGINE_CHROMIUM_FLAGS the environment brings is dropped, not merged: a
+    // flag such as --remote-debugging-port, --proxy-server, --host-resolver-rules,
+    // --disable-web-security or --user-data-dir would let pages (or whoever reaches the
+    // debugging port) past the target policy. QTWEBENGINE_REMOTE_DEBUGGING opens a DevTools
+    // port that drives every page: gone too.
+    const QByteArray inherited = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS").trimmed();
+    if (!inherited.isEmpty())
+        qWarning("urlshot: ignoring QTWEBENGINE_CHROMIUM_FLAGS (%s): urlshot sets Chromium's flags itself",
+                 inherited.constData());
+    qunsetenv("QTWEBENGINE_REMOTE_DEBUGGING");
+    QByteArray flags;
     for (const char *flag :
          { "--disable-background-networking", "--disable-component-update", "--disable-sync",
            "--no-first-run", "--disable-renderer-backgrounding",
            "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
            "--disable-features=PaintHolding" }) {
-        if (!flags.contains(flag))
-            flags += ' ' + QByteArray(flag);
+        flags += ' ' + QByteArray(flag);
     }
     // 0 is Blink's "dark" in its PreferredColorScheme enum.
-    if (darkColorScheme && !flags.contains("preferredColorScheme"))
+    if (darkColorScheme)
         flags += " --blink-settings=preferredColorScheme=0";
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags.trimmed());
 }

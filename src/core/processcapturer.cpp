@@ -67,6 +67,11 @@ void ProcessCapturer::start(const CaptureRequest &request)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("URLSHOT_CAPTURE_OPTIONS_JSON"),
                        QString::fromUtf8(QJsonDocument(childOptions.toJson()).toJson(QJsonDocument::Compact)));
+    // The same bounds as the parent's own captures. The child builds its own Chromium flags
+    // (PlatformSetup would ignore ours, with a warning).
+    environment.insert(TargetPolicy::environmentVariable(),
+                       QString::fromUtf8(QJsonDocument(m_policy.toJson()).toJson(QJsonDocument::Compact)));
+    environment.remove(QStringLiteral("QTWEBENGINE_CHROMIUM_FLAGS"));
     process->setProcessEnvironment(environment);
     process->setProcessChannelMode(QProcess::SeparateChannels);
     const QString jobId = request.jobId;

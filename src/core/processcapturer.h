@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capturer.h"
+#include "targetpolicy.h"
 
 #include <QHash>
 #include <QPointer>
@@ -22,10 +23,16 @@ public:
     void cancel(const QString &jobId) override;
     int activeCount() const override { return int(m_processes.size()); }
 
+    // Handed to each child in TargetPolicy::environmentVariable(); WebEngineCapturer there
+    // picks it up (see WebEngineCapturer::defaultTargetPolicy()).
+    void setTargetPolicy(const TargetPolicy &policy) { m_policy = policy; }
+    TargetPolicy targetPolicy() const { return m_policy; }
+
 private:
     void onFinished(const QString &jobId, QProcess *process, const CaptureRequest &request);
 
     QString m_binary;
     QTemporaryDir m_workDir;
     QHash<QString, QPointer<QProcess>> m_processes;
+    TargetPolicy m_policy;
 };

@@ -6,7 +6,21 @@
 WebEngineCapturer::WebEngineCapturer(std::shared_ptr<const BlockList> blockList, QObject *parent)
     : Capturer(parent)
     , m_blockList(blockList ? std::move(blockList) : std::make_shared<const BlockList>())
+    , m_policy(defaultTargetPolicy())
 {
+}
+
+TargetPolicy WebEngineCapturer::defaultTargetPolicy()
+{
+    QString error;
+    if (const std::optional<TargetPolicy> inherited = TargetPolicy::fromEnvironment(&error))
+        return *inherited;
+    TargetPolicy policy;
+    if (!error.isEmpty()) {
+        qCWarning(lcCapture).noquote() << error << "- blocking private targets";
+        policy.setAllowPrivate(false);
+    }
+    return policy;
 }
 
 WebEngineCapturer::~WebEngineCapturer()
@@ -18,7 +32,7 @@ WebEngineCapturer::~WebEngineCapturer()
 void WebEngineCapturer::start(const CaptureRequest &request)
 {
     Q_ASSERT(!m_tasks.contains(request.jobId));
-    auto *task = new WebEngineCaptureTask(request, m_blockList);
+    auto *task = new WebEngineCaptureTask(request, m_blockList, m_policy);
     m_tasks.insert(request.jobId, task);
     const QString jobId = request.jobId;
     connect(task, &WebEngineCaptureTask::succeeded, this, [this, jobId](const CaptureResult &result) {

@@ -2,6 +2,7 @@
 
 #include "blocklist.h"
 #include "capturer.h"
+#include "targetpolicy.h"
 
 #include <QHash>
 #include <QPointer>
@@ -19,8 +20,18 @@ class WebEngineCapturer : public Capturer
     Q_OBJECT
 public:
     // `blockList` serves jobs that ask for block_ads; the shipped list when null.
+    // The target policy starts as defaultTargetPolicy().
     explicit WebEngineCapturer(std::shared_ptr<const BlockList> blockList = nullptr,
                                QObject *parent = nullptr);
+
+    // What every page captured from now on may reach.
+    void setTargetPolicy(const TargetPolicy &policy) { m_policy = policy; }
+    TargetPolicy targetPolicy() const { return m_policy; }
+    // The policy a parent process handed down in TargetPolicy::environmentVariable() (the
+    // dark-mode child of the service), so a child applies its parent's policy even where
+    // nobody passes it on explicitly; one that cannot be read blocks private targets (fail
+    // closed). Without it, TargetPolicy(): private targets allowed, metadata blocked.
+    static TargetPolicy defaultTargetPolicy();
     ~WebEngineCapturer() override;
 
     void start(const CaptureRequest &request) override;
@@ -32,4 +43,5 @@ private:
 
     QHash<QString, QPointer<WebEngineCaptureTask>> m_tasks;
     std::shared_ptr<const BlockList> m_blockList;
+    TargetPolicy m_policy;
 };

@@ -103,7 +103,8 @@ QString describeTermination(QWebEnginePage::RenderProcessTerminationStatus statu
 } // namespace
 
 WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request,
-                                           std::shared_ptr<const BlockList> blockList, QObject *parent)
+                                           std::shared_ptr<const BlockList> blockList,
+                                           const TargetPolicy &policy, QObject *parent)
     : QObject(parent)
     , m_request(request)
     , m_profile(new QWebEngineProfile(this))
@@ -112,11 +113,13 @@ WebEngineCaptureTask::WebEngineCaptureTask(const CaptureRequest &request,
     const CaptureOptions &options = m_request.options;
     if (!options.userAgent.isEmpty())
         m_profile->setHttpUserAgent(options.userAgent);
-    if (!options.headers.isEmpty() || options.blockAds) {
-        m_interceptor = new CaptureRequestInterceptor(
-            m_request.url, options.headers, options.blockAds ? std::move(blockList) : nullptr, m_profile);
-        m_profile->setUrlRequestInterceptor(m_interceptor);
-    }
+    // Every job gets the interceptor: the target policy applies to all of them.
+    m_interceptor = new CaptureRequestInterceptor(
+        m_request.url, options.headers, options.blockAds ? std::move(blockList) : nullptr, policy, m_profile);
+    m_profile->setUrlRequestInterceptor(m_interceptor);
+    // Queued: the interceptor emits from inside Chromium's request handling.
+    connect(m_interceptor, &CaptureRequestInterceptor::navigationBlocked, this,
+            &WebEngineCaptureTask::onNavigationBlocked, Qt::QueuedConnection);
     for (const CaptureCookie &cookie : options.cookies) {
         QNetworkCookie networkCookie(cookie.name.toUtf8(), cookie.value.toUtf8());
         networkCookie.setDomain(cookie.domain.isEmpty() ? m_request.url.host() : cookie.domain);
@@ -243,6 +246,13 @@ void WebEngineCaptureTask::onLoadingChanged(const QWebEngineLoadingInfo &info)
     constexpr int kNetErrorAborted = -3; // superseded by another navigation, which follows
     if (info.errorCode() == kNetErrorAborted)
         return;
+    // The interceptor refused the page: its queued signal may come after this, so take the
+    // policy's message from it here.
+    constexpr int kNetErrorBlockedByClient = -20;
+    if (info.errorCode() == kNetErrorBlockedByClient && !m_interceptor->blockedNavigation().isEmpty()) {
+        onNavigationBlocked(m_interceptor->blockedNavigation());
+        return;
+    }
     if (m_stage != Stage::Loading)
         return;
     fail(QStringLiteral("could not load %1: %2")
@@ -700,6 +710,10 @@ void WebEngineCaptureTask::grab()
 QJsonObject WebEngineCaptureTask::pageInfo() const
 {
     // Qt 6.4's loading info carries the HTTP status only for error answers (4xx, 5xx).
+    QJsonArray blockedTargets;
+    for (const CaptureRequestInterceptor::BlockedTarget &target : m_interceptor->blockedTargets())
+        blockedTargets.append(QJsonObject { { QStringLiteral("url"), target.url },
+                                            { QStringLiteral("reason"), target.reason } });
     return {
         { QStringLiteral("final_url"), m_page->url().toString(QUrl::FullyEncoded) },
         { QStringLiteral("title"), m_page->title() },
@@ -707,8 +721,16 @@ QJsonObject WebEngineCaptureTask::pageInfo() const
         { QStringLiteral("load_ms"), m_loadMs },
         { QStringLiteral("capture_ms"), m_sinceStart.elapsed() },
         { QStringLiteral("console_errors"), QJsonArray::fromStringList(m_page->consoleErrors()) },
-        { QStringLiteral("blocked_requests"), m_interceptor ? m_interceptor->blockedCount() : 0 },
+        { QStringLiteral("blocked_requests"), m_interceptor->blockedCount() },
+        { QStringLiteral("blocked_targets"), blockedTargets },
     };
+}
+
+void WebEngineCaptureTask::onNavigationBlocked(const QString &message)
+{
+    // The page (or where it redirected or navigated to) is out of bounds: the job fails with
+    // the policy's own words rather than Chromium's net::ERR_BLOCKED_BY_CLIENT.
+    fail(message);
 }
 
 void WebEngineCaptureTask::printPdf()

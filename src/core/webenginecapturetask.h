@@ -2,6 +2,7 @@
 
 #include "blocklist.h"
 #include "capturer.h"
+#include "targetpolicy.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -27,8 +28,9 @@ class WebEngineCaptureTask : public QObject
 {
     Q_OBJECT
 public:
+    // `policy` judges every request the page makes, the page itself included.
     WebEngineCaptureTask(const CaptureRequest &request, std::shared_ptr<const BlockList> blockList,
-                         QObject *parent = nullptr);
+                         const TargetPolicy &policy = TargetPolicy(), QObject *parent = nullptr);
     ~WebEngineCaptureTask() override;
 
     void start();
@@ -78,6 +80,7 @@ private:
     void grab();
     void printPdf();
     QJsonObject pageInfo() const;
+    void onNavigationBlocked(const QString &message);
     void fail(const QString &error);
     void onTimeout();
 
@@ -93,7 +96,7 @@ private:
     QElapsedTimer m_sinceFrameRequest;
     bool m_truncated = false;
     int m_expectedInnerHeight = 0; // CSS pixels, once a full-page resize has arrived
-    CaptureRequestInterceptor *m_interceptor = nullptr; // owned by the profile
+    CaptureRequestInterceptor *m_interceptor = nullptr; // owned by the profile; always there
     bool m_answeredAuthentication = false;
     int m_httpStatus = 0; // of the main document, when the engine reports it
     qint64 m_loadMs = 0;

@@ -19,7 +19,14 @@ TestHttpServer::TestHttpServer(QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &TestHttpServer::onNewConnection);
 }
 
-TestHttpServer::~TestHttpServer() = default;
+TestHttpServer::~TestHttpServer()
+{
+    // The server deletes its open sockets after this body, when m_buffers is gone already:
+    // their disconnected() handlers must not run then.
+    const QList<QTcpSocket *> sockets = m_server.findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets)
+        socket->disconnect(this);
+}
 
 bool TestHttpServer::listen()
 {
@@ -77,7 +84,9 @@ void TestHttpServer::onNewConnection()
 void TestHttpServer::onReadyRead(QTcpSocket *socket)
 {
     QByteArray &buffer = m_buffers[socket];
-    buffer += socket->readAll();
+    const QByteArray data = socket->readAll();
+    m_bytesReceived += data.size();
+    buffer += data;
     const int headerEnd = buffer.indexOf("\r\n\r\n");
     if (headerEnd < 0)
         return;

@@ -57,6 +57,7 @@ public:
     QList<Request> requests() const;
     QList<Request> requestsTo(const QByteArray &path) const; // path without query
     int connectionCount() const { return m_connectionCount; }
+    qint64 bytesReceived() const { return m_bytesReceived; } // on every connection, parsed or not
     void clearRequests();
 
 signals:
@@ -72,4 +73,5 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<Request> m_requests;
     int m_connectionCount = 0;
+    qint64 m_bytesReceived = 0;
 };
