@@ -376,6 +376,12 @@ Host: evil"}})") << QStringLiteral("headers.X-A") << QStringLiteral("one line");
     QTest::addRow("dark_mode not a bool") << QByteArray(R"({"url": "https://example.com", "dark_mode": "on"})") << QStringLiteral("dark_mode") << QStringLiteral("true or false");
     QTest::addRow("scroll_to_load not a bool") << QByteArray(R"({"url": "https://example.com", "scroll_to_load": 1})") << QStringLiteral("scroll_to_load") << QStringLiteral("true or false");
     QTest::addRow("unknown field") << QByteArray(R"({"url": "https://example.com", "full_pgae": true})") << QStringLiteral("full_pgae") << QStringLiteral("unknown field");
+    // The target policy, at submission: cloud metadata is blocked whatever the spelling.
+    QTest::addRow("metadata url") << QByteArray(R"({"url": "http://169.254.169.254/latest/meta-data/"})") << QStringLiteral("url") << QStringLiteral("blocked by target policy: 169.254.169.254 is a cloud metadata address");
+    QTest::addRow("metadata url, decimal") << QByteArray(R"({"url": "http://2852039166/"})") << QStringLiteral("url") << QStringLiteral("cloud metadata address");
+    QTest::addRow("metadata url, mapped IPv6") << QByteArray(R"({"url": "http://[::ffff:a9fe:a9fe]/"})") << QStringLiteral("url") << QStringLiteral("cloud metadata address");
+    QTest::addRow("metadata name") << QByteArray(R"({"url": "http://metadata.google.internal./computeMetadata/v1/"})") << QStringLiteral("url") << QStringLiteral("cloud metadata");
+    QTest::addRow("metadata webhook") << QByteArray(R"({"url": "https://example.com", "webhook_url": "http://169.254.169.254./hook"})") << QStringLiteral("webhook_url") << QStringLiteral("webhook_url: blocked by target policy");
 }
 
 void TestApiServer::submitRefusesBadInput()

@@ -307,6 +307,7 @@ private slots:
     void rejectsBadOptions_data();
     void rejectsBadOptions();
     void refusesAPortInUse();
+    void blockPrivateTargetsKeepsPagesOffLoopback();
 
 private:
     UrlshotProcess *startUrlshot(const QStringList &extraArguments = {}, const QString &dataDir = {});
@@ -1349,6 +1350,34 @@ void TestE2e::refusesAPortInUse()
     QVERIFY2(!second->standardOutput().contains("listening"), second->diagnostics());
     // The first one is unharmed.
     QCOMPARE(jobCount(first), 0);
+}
+
+// 10. --block-private-targets with one --allow-target: loopback URLs are refused at submission,
+// the exempt origin is captured (through the pinning proxy), and its page cannot reach the
+// canary on another loopback port.
+void TestE2e::blockPrivateTargetsKeepsPagesOffLoopback()
+{
+    TestHttpServer canary;
+    QVERIFY(canary.listen());
+    const QString pagesOrigin = QStringLiteral("http://127.0.0.1:%1").arg(m_pages->url(QString()).port());
+    UrlshotProcess *urlshot = startUrlshot({ QStringLiteral("--block-private-targets"),
+                                             QStringLiteral("--allow-target"), pagesOrigin });
+    QVERIFY(urlshot);
+
+    const HttpReply refused = submit(urlshot, { { QStringLiteral("url"), canary.url(QStringLiteral("/")).toString() } });
+    QVERIFY2(refused.status == 400, refused.describe());
+    QVERIFY2(refused.json().value(QStringLiteral("detail")).toString().contains(QLatin1String("is a loopback address")), refused.body);
+
+    m_pages->setHtml("/embeds-canary", "<html><body style='margin:0;background:#00ff00'><img src='"
+                                           + canary.url(QStringLiteral("/pixel.png")).toString().toLatin1()
+                                           + "'></body></html>");
+    const HttpReply accepted = submit(urlshot, { { QStringLiteral("url"), m_pages->url(QStringLiteral("/embeds-canary")).toString() } });
+    QVERIFY2(accepted.status == 202, accepted.describe());
+    const QJsonObject job = waitUntilFinished(urlshot, accepted.json().value(QStringLiteral("id")).toString());
+    QCOMPARE(job.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    const QJsonArray blocked = job.value(QStringLiteral("page")).toObject().value(QStringLiteral("blocked_targets")).toArray();
+    QCOMPARE(blocked.size(), 1);
+    QCOMPARE(canary.connectionCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestE2e)

@@ -1,4 +1,5 @@
 #include "jobstore.h"
+#include "pinningproxy.h"
 #include "testhttpserver.h"
 #include "webhookdispatcher.h"
 
@@ -8,6 +9,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <memory>
@@ -66,6 +68,8 @@ private slots:
     void doesNotFollowRedirects();
     void resumesDueDeliveriesAfterARestart();
     void signsDeliveriesTheStandardWebhooksWay();
+    void blockedReceiversAreNeverContacted();
+    void receiverNamesAreResolvedOnceByTheProxy();
 
 private:
     Job finishedJobWithWebhook(const QUrl &webhook, JobStatus status = JobStatus::Completed);
@@ -308,6 +312,62 @@ void TestWebhookDispatcher::signsDeliveriesTheStandardWebhooksWay()
     TestHttpServer::Request tampered = posts.at(0);
     tampered.body.replace("completed", "failed");
     QVERIFY(!receiverAccepts(tampered, kSecret));
+}
+
+void TestWebhookDispatcher::blockedReceiversAreNeverContacted()
+{
+    m_receiver->route("/hook", [](const TestHttpServer::Request &) { return TestHttpServer::Response::withStatus(200); });
+    const Job job = finishedJobWithWebhook(m_receiver->url(QStringLiteral("/hook")));
+    WebhookDispatcher::Settings settings;
+    settings.initialBackoffMs = 10;
+    m_dispatcher = std::make_unique<WebhookDispatcher>(m_store.get(), m_publicBase, settings);
+    TargetPolicy policy;
+    policy.setAllowPrivate(false); // as when the API listens beyond loopback
+    m_dispatcher->setTargetPolicy(policy);
+    m_dispatcher->start();
+    QTRY_COMPARE(m_store->job(job.id)->webhookState, WebhookState::Failed);
+    const Job failed = *m_store->job(job.id);
+    QCOMPARE(failed.webhookAttempts.size(), 1); // no retries: the policy will say the same
+    QCOMPARE(failed.webhookAttempts.constFirst().error,
+             QStringLiteral("blocked by target policy: 127.0.0.1 is a loopback address"));
+    QCOMPARE(m_receiver->connectionCount(), 0);
+}
+
+void TestWebhookDispatcher::receiverNamesAreResolvedOnceByTheProxy()
+{
+    m_receiver->route("/hook", [](const TestHttpServer::Request &) { return TestHttpServer::Response::withStatus(204); });
+    // hooks.test exists only in this resolver: it leads to the receiver on 127.0.0.1.
+    PinningProxy proxy { TargetPolicy() };
+    QStringList lookups;
+    proxy.setResolver([&lookups](const QString &host, QObject *context,
+                                 std::function<void(const QList<QHostAddress> &)> done) {
+        lookups << host;
+        QTimer::singleShot(0, context, [done] { done({ QHostAddress(QHostAddress::LocalHost) }); });
+    });
+    QString error;
+    QVERIFY2(proxy.listen(&error), qPrintable(error));
+    const QUrl hook(QStringLiteral("http://hooks.test:%1/hook").arg(m_receiver->url(QString()).port()));
+    const Job allowed = finishedJobWithWebhook(hook);
+    m_dispatcher = std::make_unique<WebhookDispatcher>(m_store.get(), m_publicBase, WebhookDispatcher::Settings());
+    m_dispatcher->routeThrough(&proxy);
+    m_dispatcher->start();
+    QTRY_COMPARE(m_store->job(allowed.id)->webhookState, WebhookState::Delivered);
+    QCOMPARE(lookups, QStringList { QStringLiteral("hooks.test") });
+    QCOMPARE(m_receiver->requestsTo("/hook").size(), 1);
+
+    // The same name under a policy that blocks loopback: refused at the proxy, after the
+    // lookup and before any connection, and not retried.
+    TargetPolicy strict;
+    strict.setAllowPrivate(false);
+    proxy.setPolicy(strict);
+    m_dispatcher->setTargetPolicy(strict);
+    const int connectionsBefore = m_receiver->connectionCount();
+    const Job refused = finishedJobWithWebhook(hook);
+    QTRY_COMPARE(m_store->job(refused.id)->webhookState, WebhookState::Failed);
+    QCOMPARE(m_store->job(refused.id)->webhookAttempts.constFirst().error,
+             QStringLiteral("blocked by target policy: 127.0.0.1 is a loopback address"));
+    QCOMPARE(m_receiver->connectionCount(), connectionsBefore);
+    m_dispatcher.reset(); // before the proxy it points at
 }
 
 QTEST_GUILESS_MAIN(TestWebhookDispatcher)

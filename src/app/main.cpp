@@ -5,6 +5,7 @@
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "oneshotcapture.h"
+#include "pinningproxy.h"
 #include "platformsetup.h"
 #include "secretfile.h"
 #include "service.h"
@@ -66,6 +67,13 @@ int runCapture(int argc, char *argv[])
         return 2;
     }
     WebEngineCapturer capturer(std::make_shared<const BlockList>(*blockList));
+    // The service's policy when this is its dark-mode child; else private targets allowed.
+    PinningProxy proxy(capturer.targetPolicy());
+    if (!proxy.listen(&error)) {
+        err << "urlshot capture: " << error << Qt::endl;
+        return 1;
+    }
+    capturer.routeThrough(&proxy);
     OneShotCapture command(&capturer, targets, capture.options, capture.timeoutMs,
                            capture.concurrency, &out, &err);
     QObject::connect(&command, &OneShotCapture::finished, &app, &QCoreApplication::exit);
@@ -218,6 +226,14 @@ int main(int argc, char *argv[])
     // Before any QStandardPaths lookup (the default data folder in --help names it).
     QCoreApplication::setApplicationName(QStringLiteral("urlshot"));
     QCoreApplication::setApplicationVersion(QStringLiteral(URLSHOT_VERSION));
+    // Qt WebEngine hands whatever follows --webEngineArgs to Chromium (a proxy, a debugging
+    // port): not something a command line of urlshot's may do.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--webEngineArgs") == 0) {
+            std::fputs("urlshot: --webEngineArgs is not accepted; urlshot sets Chromium's flags itself\n", stderr);
+            return 2;
+        }
+    }
     if (argc > 1 && std::strcmp(argv[1], "submit") == 0)
         return runSubmit(argc, argv);
     if (argc > 1 && std::strcmp(argv[1], "capture") == 0)

@@ -84,6 +84,12 @@ void ApiServer::setMaxQueuedJobs(int maxQueuedJobs)
     m_screenshots->setMaxQueuedJobs(maxQueuedJobs);
 }
 
+void ApiServer::setTargetPolicy(const TargetPolicy &policy)
+{
+    m_targetPolicy = policy;
+    m_screenshots->setTargetPolicy(policy);
+}
+
 void ApiServer::setPublicBaseUrl(const QUrl &url)
 {
     RequestPolicy::Settings policy = m_policy.settings();
@@ -91,6 +97,7 @@ void ApiServer::setPublicBaseUrl(const QUrl &url)
     m_policy.setSettings(policy);
     m_screenshots = std::make_unique<ScreenshotsController>(m_store, m_queue, url);
     m_screenshots->setMaxQueuedJobs(m_maxQueuedJobs);
+    m_screenshots->setTargetPolicy(m_targetPolicy);
     m_admin = std::make_unique<AdminController>(m_store, m_queue, url);
 }
 

@@ -34,6 +34,8 @@ public:
     // off loopback it always does (see RequestPolicy).
     void setAccess(const QString &token, bool requireToken);
     void setMaxQueuedJobs(int maxQueuedJobs);
+    // Job and webhook URLs it blocks are refused at submission when the URL alone tells.
+    void setTargetPolicy(const TargetPolicy &policy);
     quint16 port() const;
     QHostAddress address() const;
     bool isListening() const;
@@ -51,4 +53,5 @@ private:
     std::unique_ptr<ScreenshotsController> m_screenshots;
     std::unique_ptr<AdminController> m_admin;
     int m_maxQueuedJobs = 10000;
+    TargetPolicy m_targetPolicy;
 };

@@ -46,6 +46,12 @@ void CaptureRequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
         }
         return;
     }
+    constexpr qsizetype kMaxRememberedHosts = 500;
+    if (m_firstUrlByHostAndPort.size() < kMaxRememberedHosts) {
+        const QString key = hostAndPort(url);
+        if (!m_firstUrlByHostAndPort.contains(key))
+            m_firstUrlByHostAndPort.insert(key, url);
+    }
     // The page itself is never blocked, even when the user captures an ad host on purpose.
     if (m_blockList && !mainFrame && m_blockList->blocks(url.host())) {
         info.block(true);
@@ -57,6 +63,20 @@ void CaptureRequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
         return;
     for (const auto &[name, value] : std::as_const(m_headers))
         info.setHttpHeader(name, value);
+}
+
+QString CaptureRequestInterceptor::hostAndPort(const QUrl &url)
+{
+    // As the proxy names its targets: canonical host, port (ws and wss as http and https).
+    const bool secure = url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("wss");
+    return QStringLiteral("%1:%2").arg(TargetPolicy::parseHost(url.host(QUrl::FullyDecoded)).text).arg(url.port(secure ? 443 : 80));
+}
+
+void CaptureRequestInterceptor::noteProxyRefusal(const QString &hostAndPort, const QString &reason)
+{
+    const auto asked = m_firstUrlByHostAndPort.constFind(hostAndPort);
+    if (asked != m_firstUrlByHostAndPort.cend())
+        recordBlockedTarget(*asked, reason);
 }
 
 void CaptureRequestInterceptor::recordBlockedTarget(const QUrl &url, const QString &reason)

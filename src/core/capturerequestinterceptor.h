@@ -3,6 +3,7 @@
 #include "blocklist.h"
 #include "targetpolicy.h"
 
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QUrl>
@@ -42,6 +43,9 @@ public:
     int blockedTargetCount() const { return m_blockedTargetCount; }
     // The policy's message for the last main-frame request it refused, or empty.
     QString blockedNavigation() const { return m_blockedNavigation; }
+    // The pinning proxy refused `hostAndPort` ("canary.test:8080") once it saw the address a
+    // name led to: listed as blocked if this page asked for it.
+    void noteProxyRefusal(const QString &hostAndPort, const QString &reason);
 
 signals:
     // The page itself (or a redirect or script navigation of it) was refused. Connect
@@ -50,6 +54,7 @@ signals:
 
 private:
     void recordBlockedTarget(const QUrl &url, const QString &reason);
+    static QString hostAndPort(const QUrl &url);
 
     QUrl m_origin;
     QList<QPair<QByteArray, QByteArray>> m_headers;
@@ -59,4 +64,5 @@ private:
     QList<BlockedTarget> m_blockedTargets;
     int m_blockedTargetCount = 0;
     QString m_blockedNavigation;
+    QHash<QString, QUrl> m_firstUrlByHostAndPort; // what the page asked for, bounded
 };

@@ -56,11 +56,21 @@ void PinningProxy::onNewConnection()
 
 QString PinningProxy::refusalFor(const QUrl &url) const
 {
+    return recalled(url, true);
+}
+
+QString PinningProxy::failureFor(const QUrl &url) const
+{
+    return recalled(url, false);
+}
+
+QString PinningProxy::recalled(const QUrl &url, bool byPolicy) const
+{
     const TargetPolicy::Host host = TargetPolicy::parseHost(url.host(QUrl::FullyDecoded));
     const int port = url.port(
         url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("wss") ? 443 : 80);
     const auto found = m_refusals.constFind(QStringLiteral("%1:%2").arg(host.text).arg(port));
-    if (found == m_refusals.cend()
+    if (found == m_refusals.cend() || found->byPolicy != byPolicy
         || QDateTime::currentMSecsSinceEpoch() - found->at > kRefusalMemoryMs)
         return QString();
     return found->message;
@@ -68,14 +78,25 @@ QString PinningProxy::refusalFor(const QUrl &url) const
 
 void PinningProxy::recordRefusal(const QString &hostAndPort, const QString &message)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    remember(hostAndPort, { message, QDateTime::currentMSecsSinceEpoch(), true });
+    qCDebug(lcCapture).noquote() << "proxy refused" << hostAndPort << message;
+    emit refused(hostAndPort, message);
+}
+
+void PinningProxy::recordFailure(const QString &hostAndPort, const QString &message)
+{
+    remember(hostAndPort, { message, QDateTime::currentMSecsSinceEpoch(), false });
+    qCDebug(lcCapture).noquote() << "proxy could not connect" << hostAndPort << message;
+}
+
+void PinningProxy::remember(const QString &hostAndPort, const Refusal &refusal)
+{
+    const qint64 now = refusal.at;
     if (m_refusals.size() >= kMaxRememberedRefusals) {
         for (auto it = m_refusals.begin(); it != m_refusals.end();)
             it = now - it->at > kRefusalMemoryMs ? m_refusals.erase(it) : std::next(it);
         if (m_refusals.size() >= kMaxRememberedRefusals)
             m_refusals.clear();
     }
-    m_refusals.insert(hostAndPort, { message, now });
-    qCDebug(lcCapture).noquote() << "proxy refused" << hostAndPort << message;
-    emit refused(hostAndPort, message);
+    m_refusals.insert(hostAndPort, refusal);
 }

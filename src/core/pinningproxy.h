@@ -45,7 +45,13 @@ public:
     // minute, or empty: Chromium reports a refused tunnel only as
     // net::ERR_TUNNEL_CONNECTION_FAILED.
     QString refusalFor(const QUrl &url) const;
+    // Likewise for a network failure (name not found, connection refused, no answer), which
+    // Chromium would otherwise show as the proxy's 502 or 504 page.
+    QString failureFor(const QUrl &url) const;
     void recordRefusal(const QString &hostAndPort, const QString &message);
+    void recordFailure(const QString &hostAndPort, const QString &message);
+    // A connection went through: an older refusal or failure no longer describes it.
+    void forget(const QString &hostAndPort) { m_refusals.remove(hostAndPort); }
 
     int connectionCount() const { return m_connections; }
 
@@ -67,7 +73,10 @@ private:
     {
         QString message;
         qint64 at = 0; // ms since epoch
+        bool byPolicy = true; // false: a network failure
     };
+    void remember(const QString &hostAndPort, const Refusal &refusal);
+    QString recalled(const QUrl &url, bool byPolicy) const;
     QHash<QString, Refusal> m_refusals; // "host:port" (canonical host)
     int m_connections = 0;
 };

@@ -38,7 +38,7 @@ PinningProxyConnection::PinningProxyConnection(QTcpSocket *client, PinningProxy 
         if (m_stage == Stage::ReadingHead)
             finish();
         else if (m_stage == Stage::Resolving || m_stage == Stage::Connecting)
-            refuse(504, QStringLiteral("%1 did not answer in time").arg(m_hostAndPort));
+            fail(504, QStringLiteral("%1 did not answer in time (net::ERR_CONNECTION_TIMED_OUT)").arg(m_hostAndPort));
     });
     m_timeout.start(PinningProxy::kConnectTimeoutMs);
     if (client->bytesAvailable() > 0)
@@ -169,7 +169,7 @@ void PinningProxyConnection::onResolved(const QList<QHostAddress> &addresses)
     }
     if (m_candidates.isEmpty()) {
         if (m_firstBlocked.isEmpty()) {
-            refuse(502, QStringLiteral("%1 could not be resolved").arg(m_url.host()));
+            fail(502, QStringLiteral("%1 could not be resolved (net::ERR_NAME_NOT_RESOLVED)").arg(m_url.host()));
         } else {
             m_proxy->recordRefusal(m_hostAndPort, m_firstBlocked);
             refuse(403, m_firstBlocked);
@@ -183,7 +183,10 @@ void PinningProxyConnection::onResolved(const QList<QHostAddress> &addresses)
 void PinningProxyConnection::connectNext()
 {
     if (m_candidates.isEmpty()) {
-        refuse(502, QStringLiteral("%1 refused the connection").arg(m_hostAndPort));
+        fail(502, m_lastSocketError == QAbstractSocket::ConnectionRefusedError
+                      ? QStringLiteral("%1 refused the connection (net::ERR_CONNECTION_REFUSED)").arg(m_hostAndPort)
+                      : QStringLiteral("%1 cannot be reached: %2 (net::ERR_ADDRESS_UNREACHABLE)")
+                            .arg(m_hostAndPort, m_lastSocketErrorText));
         return;
     }
     const QHostAddress address = m_candidates.takeFirst();
@@ -194,9 +197,12 @@ void PinningProxyConnection::connectNext()
     QTcpSocket *upstream = m_upstream;
     connect(upstream, &QTcpSocket::connected, this, &PinningProxyConnection::onUpstreamConnected);
     connect(upstream, &QTcpSocket::errorOccurred, this,
-            [this, upstream](QAbstractSocket::SocketError) {
-                if (m_stage == Stage::Connecting && upstream == m_upstream)
+            [this, upstream](QAbstractSocket::SocketError error) {
+                if (m_stage == Stage::Connecting && upstream == m_upstream) {
+                    m_lastSocketError = error;
+                    m_lastSocketErrorText = upstream->errorString();
                     connectNext();
+                }
             });
     // The judged address itself: no second lookup anywhere.
     upstream->connectToHost(address, m_port);
@@ -206,6 +212,7 @@ void PinningProxyConnection::onUpstreamConnected()
 {
     m_timeout.stop();
     m_stage = Stage::Relaying;
+    m_proxy->forget(m_hostAndPort);
     QTcpSocket *upstream = m_upstream;
     connect(upstream, &QTcpSocket::readyRead, this, [this] { pump(m_upstream, m_client); });
     connect(upstream, &QTcpSocket::disconnected, this,
@@ -276,6 +283,14 @@ void PinningProxyConnection::refuse(int status, const QString &message)
                     + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
                     + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     m_client->disconnectFromHost(); // finish() follows from disconnected()
+}
+
+// A network failure, not a policy decision: remembered too, so a capture can say what went
+// wrong instead of showing the proxy's error page.
+void PinningProxyConnection::fail(int status, const QString &message)
+{
+    m_proxy->recordFailure(m_hostAndPort, message);
+    refuse(status, message);
 }
 
 void PinningProxyConnection::finish()

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <QAbstractSocket>
 #include <QUrl>
 
 class PinningProxy;
@@ -37,6 +38,7 @@ private:
     void pump(QTcpSocket *from, QTcpSocket *to);
     void onDisconnected(QTcpSocket *socket);
     void refuse(int status, const QString &message);
+    void fail(int status, const QString &message);
     void finish();
 
     PinningProxy *m_proxy;
@@ -51,5 +53,7 @@ private:
     QByteArray m_upstreamHead; // the rewritten request head for plain http
     QList<QHostAddress> m_candidates; // allowed addresses still to try
     QString m_firstBlocked; // the policy's message for the first blocked address
+    QAbstractSocket::SocketError m_lastSocketError = QAbstractSocket::UnknownSocketError;
+    QString m_lastSocketErrorText;
     QTimer m_timeout;
 };

@@ -150,6 +150,14 @@ QHttpServerResponse ScreenshotsController::submit(const QHttpServerRequest &requ
     if (const auto *problem = std::get_if<ApiProblem>(&parsed))
         return problem->toResponse();
     const auto &submission = std::get<Submission>(parsed);
+    // A literal blocked address (or loopback or metadata name) is refused now; a host name
+    // is judged when the engine's proxy resolves it.
+    for (const auto &[url, field] : { std::pair { submission.url, QStringLiteral("url") },
+                                      std::pair { submission.webhookUrl, QStringLiteral("webhook_url") } }) {
+        const TargetPolicy::Verdict verdict = url.isEmpty() ? TargetPolicy::Verdict() : m_targetPolicy.checkUrl(url);
+        if (verdict.isBlocked())
+            return ApiProblem::badRequest(QStringLiteral("%1: %2").arg(field, verdict.message), field).toResponse();
+    }
 
     // A client retrying after a lost answer sends the same key: it gets the job its first
     // request made, whatever the queue looks like now.

@@ -2,6 +2,7 @@
 
 #include "apiproblem.h"
 #include "captureoptions.h"
+#include "targetpolicy.h"
 
 #include <QFuture>
 #include <QHttpServerResponse>
@@ -31,6 +32,7 @@ public:
     ScreenshotsController(JobStore *store, JobQueue *queue, const QUrl &publicBaseUrl);
     // POST answers 429 once this many jobs wait.
     void setMaxQueuedJobs(int maxQueuedJobs) { m_maxQueuedJobs = maxQueuedJobs; }
+    void setTargetPolicy(const TargetPolicy &policy) { m_targetPolicy = policy; }
 
     QHttpServerResponse submit(const QHttpServerRequest &request);
     QHttpServerResponse status(const QString &id);
@@ -51,4 +53,5 @@ private:
     JobQueue *m_queue;
     QUrl m_publicBaseUrl;
     int m_maxQueuedJobs = 10000;
+    TargetPolicy m_targetPolicy;
 };

@@ -4,6 +4,7 @@
 #include "jobqueue.h"
 #include "jobstore.h"
 #include "logging.h"
+#include "pinningproxy.h"
 #include "processcapturer.h"
 #include "routingcapturer.h"
 #include "secretfile.h"
@@ -98,10 +99,20 @@ bool Service::open(QString *error)
             return false;
         }
         // Dark pages need a Chromium of their own: see ProcessCapturer.
-        m_capturer = std::make_unique<RoutingCapturer>(
-            std::make_unique<WebEngineCapturer>(std::make_shared<const BlockList>(*blockList)),
-            std::make_unique<ProcessCapturer>(QCoreApplication::applicationFilePath()));
+        auto engine = std::make_unique<WebEngineCapturer>(std::make_shared<const BlockList>(*blockList));
+        auto darkEngine = std::make_unique<ProcessCapturer>(QCoreApplication::applicationFilePath());
+        m_engine = engine.get();
+        m_darkEngine = darkEngine.get();
+        m_capturer = std::make_unique<RoutingCapturer>(std::move(engine), std::move(darkEngine));
     }
+    m_pinningProxy = std::make_unique<PinningProxy>(m_config.targetPolicy());
+    if (!m_pinningProxy->listen(error)) {
+        m_dataLock.reset();
+        return false;
+    }
+    // Chromium reads its flags when the first page's profile is made, after this.
+    if (m_engine)
+        m_engine->routeThrough(m_pinningProxy.get());
     if (!m_store->open(dataDir.filePath(QStringLiteral("urlshot.sqlite")), error)) {
         m_dataLock.reset();
         return false;
@@ -115,6 +126,8 @@ bool Service::open(QString *error)
     updatePublicUrl();
     m_webhooks = std::make_unique<WebhookDispatcher>(m_store.get(), m_publicUrl, m_config.webhook);
     m_webhooks->setSigningSecret(m_webhookSecret);
+    m_webhooks->routeThrough(m_pinningProxy.get());
+    applyTargetPolicy();
     m_webhooks->start();
     m_queue->start();
     qCInfo(lcService) << "data in" << m_config.dataDirectory << "concurrency"
@@ -129,6 +142,7 @@ bool Service::startApi(QString *error)
     auto api = std::make_unique<ApiServer>(m_store.get(), m_queue.get());
     api->setAccess(m_apiToken, m_config.requireToken);
     api->setMaxQueuedJobs(m_config.maxQueuedJobs);
+    api->setTargetPolicy(m_config.targetPolicy());
     if (!api->listen(m_config.bindAddress, m_config.port, error)) {
         m_apiError = *error;
         qCWarning(lcService).noquote() << "API not started:" << *error;
@@ -232,6 +246,24 @@ bool Service::regenerateApiToken(QString *error)
     return true;
 }
 
+// One policy for the page itself (checked at submission), everything it loads, the proxy
+// that resolves names, the dark-mode child and webhook deliveries; it follows the bind
+// address unless the user chose.
+void Service::applyTargetPolicy()
+{
+    const TargetPolicy policy = m_config.targetPolicy();
+    if (m_pinningProxy)
+        m_pinningProxy->setPolicy(policy);
+    if (m_engine)
+        m_engine->setTargetPolicy(policy);
+    if (m_darkEngine)
+        m_darkEngine->setTargetPolicy(policy);
+    if (m_webhooks)
+        m_webhooks->setTargetPolicy(policy);
+    if (m_api)
+        m_api->setTargetPolicy(policy);
+}
+
 bool Service::regenerateWebhookSecret(QString *error)
 {
     const QString secret = SecretFile::regenerate(ServiceConfig::webhookSecretPath(m_config.dataDirectory),
@@ -266,6 +298,7 @@ void Service::applySettings(const ServiceConfig &config)
         m_api->setAccess(m_apiToken, m_config.requireToken);
         m_api->setMaxQueuedJobs(m_config.maxQueuedJobs);
     }
+    applyTargetPolicy();
     updatePublicUrl();
     if (apiMoved && (m_api || !m_apiError.isEmpty())) {
         QString error;

@@ -14,6 +14,9 @@
 
 class ApiServer;
 class JobQueue;
+class PinningProxy;
+class ProcessCapturer;
+class WebEngineCapturer;
 class JobStore;
 class WebhookDispatcher;
 
@@ -91,7 +94,14 @@ private:
     std::unique_ptr<ApiServer> m_api;
     QUrl m_publicUrl;
     QString m_apiError;
+    void applyTargetPolicy();
+
     QString m_apiToken;
+    // Names are resolved by the proxy, once, and only judged addresses are connected to:
+    // captures (when the real engine runs) and webhook deliveries go through it.
+    std::unique_ptr<PinningProxy> m_pinningProxy;
+    WebEngineCapturer *m_engine = nullptr; // inside m_capturer, when it is the real one
+    ProcessCapturer *m_darkEngine = nullptr;
     QString m_webhookSecret;
     bool m_stopping = false;
 };

@@ -120,6 +120,16 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
         { QStringLiteral("max-queued"),
           QStringLiteral("Jobs that may wait at once; more are refused with 429 (default 10000)."),
           QStringLiteral("n") },
+        { QStringLiteral("allow-private-targets"),
+          QStringLiteral("Let pages and webhooks reach loopback and private addresses even when the "
+                         "API listens beyond loopback (cloud metadata stays blocked).") },
+        { QStringLiteral("block-private-targets"),
+          QStringLiteral("Keep pages and webhooks from loopback and private addresses even when the "
+                         "API listens on loopback only.") },
+        { QStringLiteral("allow-target"),
+          QStringLiteral("Exempt one origin from the target policy, e.g. http://127.0.0.1:8080 "
+                         "(repeatable)."),
+          QStringLiteral("origin") },
     });
 
     if (!parser.parse(arguments))
@@ -175,6 +185,20 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
         config.dataDirectory = parser.value(QStringLiteral("data-dir"));
     config.blockListFiles = parser.values(QStringLiteral("block-list"));
     config.requireToken = parser.isSet(QStringLiteral("require-token"));
+    const bool allowPrivate = parser.isSet(QStringLiteral("allow-private-targets"));
+    const bool blockPrivate = parser.isSet(QStringLiteral("block-private-targets"));
+    if (allowPrivate && blockPrivate)
+        return stop(QStringLiteral("--allow-private-targets and --block-private-targets contradict "
+                                   "each other; give one"),
+                    2);
+    if (allowPrivate || blockPrivate)
+        config.allowPrivateTargets = allowPrivate;
+    for (const QString &origin : parser.values(QStringLiteral("allow-target"))) {
+        TargetPolicy probe;
+        if (!probe.addAllowedTarget(origin, &error))
+            return stop(error, 2);
+        config.allowedTargets << origin;
+    }
     if (parser.isSet(QStringLiteral("public-url"))) {
         const UrlPolicy::Checked publicUrl =
             UrlPolicy::check(parser.value(QStringLiteral("public-url")), QStringLiteral("--public-url"));

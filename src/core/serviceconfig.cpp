@@ -10,6 +10,18 @@ QString ServiceConfig::defaultDataDirectory()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
+TargetPolicy ServiceConfig::targetPolicy() const
+{
+    TargetPolicy policy = TargetPolicy::forListenAddress(bindAddress);
+    if (allowPrivateTargets)
+        policy.setAllowPrivate(*allowPrivateTargets);
+    for (const QString &origin : allowedTargets) {
+        QString ignored; // checked when the option was read
+        policy.addAllowedTarget(origin, &ignored);
+    }
+    return policy;
+}
+
 QString ServiceConfig::apiTokenPath(const QString &dataDirectory)
 {
     return QDir(dataDirectory).filePath(QStringLiteral("api-token"));

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "targetpolicy.h"
 #include "webhookdispatcher.h"
 
 #include <QHostAddress>
 #include <QString>
 #include <QUrl>
+
+#include <optional>
 
 // Everything the service needs to start, filled from the command line (ServiceCommandLine)
 // and, later, the GUI's settings.
@@ -21,6 +24,13 @@ struct ServiceConfig
     QStringList blockListFiles; // extra hosts for block_ads, beside the shipped list
     bool requireToken = false; // every API request needs the token, on loopback too
     int maxQueuedJobs = 10000; // POST /screenshots answers 429 beyond this many waiting jobs
+    // --allow-private-targets (true) / --block-private-targets (false); unset: private and
+    // loopback targets are allowed while the API listens on loopback only.
+    std::optional<bool> allowPrivateTargets;
+    QStringList allowedTargets; // --allow-target ORIGIN, already checked
+
+    // What captured pages and webhooks may reach, from the settings above.
+    TargetPolicy targetPolicy() const;
 
     static QString defaultDataDirectory();
     // The API token's file in a data folder: owner-only, made at first start.

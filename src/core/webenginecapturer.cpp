@@ -1,6 +1,7 @@
 #include "webenginecapturer.h"
 
 #include "logging.h"
+#include "pinningproxy.h"
 #include "webenginecapturetask.h"
 
 WebEngineCapturer::WebEngineCapturer(std::shared_ptr<const BlockList> blockList, QObject *parent)
@@ -23,6 +24,14 @@ TargetPolicy WebEngineCapturer::defaultTargetPolicy()
     return policy;
 }
 
+void WebEngineCapturer::routeThrough(PinningProxy *proxy)
+{
+    m_proxy = proxy;
+    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    if (!flags.contains("--proxy-server"))
+        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", (flags + ' ' + proxy->chromiumFlags()).trimmed());
+}
+
 WebEngineCapturer::~WebEngineCapturer()
 {
     for (const QPointer<WebEngineCaptureTask> &task : std::as_const(m_tasks))
@@ -33,6 +42,7 @@ void WebEngineCapturer::start(const CaptureRequest &request)
 {
     Q_ASSERT(!m_tasks.contains(request.jobId));
     auto *task = new WebEngineCaptureTask(request, m_blockList, m_policy);
+    task->setPinningProxy(m_proxy);
     m_tasks.insert(request.jobId, task);
     const QString jobId = request.jobId;
     connect(task, &WebEngineCaptureTask::succeeded, this, [this, jobId](const CaptureResult &result) {

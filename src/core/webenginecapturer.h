@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class PinningProxy;
 class WebEngineCaptureTask;
 
 // Captures pages with Qt WebEngine: one hidden, shown-but-offscreen view per capture in
@@ -32,6 +33,10 @@ public:
     // nobody passes it on explicitly; one that cannot be read blocks private targets (fail
     // closed). Without it, TargetPolicy(): private targets allowed, metadata blocked.
     static TargetPolicy defaultTargetPolicy();
+    // Sends every connection of every page through `proxy` (which resolves names once and
+    // connects only to addresses its policy allows), and lets captures fail with its words.
+    // Must be called before the first capture: Chromium reads its flags once per process.
+    void routeThrough(PinningProxy *proxy);
     ~WebEngineCapturer() override;
 
     void start(const CaptureRequest &request) override;
@@ -44,4 +49,5 @@ private:
     QHash<QString, QPointer<WebEngineCaptureTask>> m_tasks;
     std::shared_ptr<const BlockList> m_blockList;
     TargetPolicy m_policy;
+    QPointer<PinningProxy> m_proxy;
 };

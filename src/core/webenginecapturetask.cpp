@@ -1,8 +1,9 @@
 #include "webenginecapturetask.h"
 
 #include "capturepage.h"
-#include "logging.h"
 #include "capturerequestinterceptor.h"
+#include "logging.h"
+#include "pinningproxy.h"
 
 #include <QAuthenticator>
 #include <QFile>
@@ -201,6 +202,13 @@ void WebEngineCaptureTask::answerAuthentication(const QUrl &requestUrl, QAuthent
     authenticator->setPassword(m_request.options.basicAuthPassword);
 }
 
+void WebEngineCaptureTask::setPinningProxy(PinningProxy *proxy)
+{
+    m_proxy = proxy;
+    if (proxy)
+        connect(proxy, &PinningProxy::refused, m_interceptor, &CaptureRequestInterceptor::noteProxyRefusal);
+}
+
 void WebEngineCaptureTask::start()
 {
     m_stage = Stage::Loading;
@@ -236,6 +244,22 @@ void WebEngineCaptureTask::onLoadingChanged(const QWebEngineLoadingInfo &info)
         return;
     case QWebEngineLoadingInfo::LoadFailedStatus:
         break;
+    }
+    // Through the pinning proxy, a refused or unreachable target arrives as the proxy's 403,
+    // 502 or 504 page (http) or a failed tunnel (https): say what the proxy saw instead.
+    if (m_proxy && m_stage == Stage::Loading) {
+        const QString refusal = m_proxy->refusalFor(info.url());
+        if (!refusal.isEmpty()) {
+            fail(refusal);
+            return;
+        }
+        const bool proxyAnswer = info.errorDomain() != QWebEngineLoadingInfo::HttpStatusCodeDomain
+            || info.errorCode() == 502 || info.errorCode() == 504;
+        const QString failure = proxyAnswer ? m_proxy->failureFor(info.url()) : QString();
+        if (!failure.isEmpty()) {
+            fail(QStringLiteral("could not load %1: %2").arg(info.url().toDisplayString(), failure));
+            return;
+        }
     }
     // An HTTP error status still delivers the server's page: that is what gets captured.
     if (info.errorDomain() == QWebEngineLoadingInfo::HttpStatusCodeDomain) {

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QRect>
 #include <QTimer>
 
@@ -14,6 +15,7 @@
 
 class CapturePage;
 class CaptureRequestInterceptor;
+class PinningProxy;
 class QAuthenticator;
 class QWebEngineLoadingInfo;
 class QWebEngineProfile;
@@ -33,6 +35,8 @@ public:
                          const TargetPolicy &policy = TargetPolicy(), QObject *parent = nullptr);
     ~WebEngineCaptureTask() override;
 
+    // Connections go through this proxy: its refusals and network failures become the job's error.
+    void setPinningProxy(PinningProxy *proxy);
     void start();
 
     // Readiness tuning, shared with the tests that prove it.
@@ -97,6 +101,7 @@ private:
     bool m_truncated = false;
     int m_expectedInnerHeight = 0; // CSS pixels, once a full-page resize has arrived
     CaptureRequestInterceptor *m_interceptor = nullptr; // owned by the profile; always there
+    QPointer<PinningProxy> m_proxy;
     bool m_answeredAuthentication = false;
     int m_httpStatus = 0; // of the main document, when the engine reports it
     qint64 m_loadMs = 0;

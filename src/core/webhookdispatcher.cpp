@@ -3,9 +3,11 @@
 #include "jobjson.h"
 #include "jobstore.h"
 #include "logging.h"
+#include "pinningproxy.h"
 
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
@@ -105,8 +107,25 @@ void WebhookDispatcher::deliverDue()
         scheduleNextRun();
 }
 
+void WebhookDispatcher::routeThrough(PinningProxy *proxy)
+{
+    m_proxy = proxy;
+    m_network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy->port()));
+}
+
 void WebhookDispatcher::deliver(const Job &job)
 {
+    const TargetPolicy::Verdict verdict = m_policy.checkUrl(job.webhookUrl);
+    if (verdict.isBlocked()) {
+        // The policy will not change its mind on a retry: the delivery fails at once.
+        WebhookAttempt attempt;
+        attempt.number = job.webhookAttemptCount + 1;
+        attempt.attemptedAt = QDateTime::currentDateTimeUtc();
+        attempt.error = verdict.message;
+        qCInfo(lcWebhook) << "delivery of" << job.id << "refused:" << verdict.message;
+        m_store->recordWebhookAttempt(job.id, attempt, WebhookState::Failed, QDateTime());
+        return;
+    }
     QNetworkRequest request(job.webhookUrl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setHeader(QNetworkRequest::UserAgentHeader,
@@ -154,8 +173,22 @@ void WebhookDispatcher::onReplyFinished(QNetworkReply *reply)
     attempt.durationMs = delivery.elapsed.elapsed();
     attempt.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool delivered = attempt.httpStatus >= 200 && attempt.httpStatus < 300;
+    bool refusedByPolicy = false; // the policy will not change its mind on a retry
     if (!delivered) {
-        if (attempt.httpStatus > 0) {
+        // Through the pinning proxy, its 403/502/504 stand for a refused or unreachable
+        // receiver: record what the proxy saw, not its status.
+        const QString refusal = m_proxy ? m_proxy->refusalFor(reply->url()) : QString();
+        const QString failure = m_proxy && (attempt.httpStatus == 502 || attempt.httpStatus == 504 || attempt.httpStatus == 0)
+            ? m_proxy->failureFor(reply->url())
+            : QString();
+        if (!refusal.isEmpty()) {
+            attempt.httpStatus = 0;
+            attempt.error = refusal;
+            refusedByPolicy = true;
+        } else if (!failure.isEmpty()) {
+            attempt.httpStatus = 0;
+            attempt.error = failure;
+        } else if (attempt.httpStatus > 0) {
             attempt.error = QStringLiteral("the receiver answered HTTP %1 %2")
                                 .arg(attempt.httpStatus)
                                 .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
@@ -171,7 +204,7 @@ void WebhookDispatcher::onReplyFinished(QNetworkReply *reply)
     WebhookState next = WebhookState::Delivered;
     QDateTime nextAttemptAt;
     if (!delivered) {
-        if (attempt.number >= m_settings.maxAttempts) {
+        if (attempt.number >= m_settings.maxAttempts || refusedByPolicy) {
             next = WebhookState::Failed;
         } else {
             next = WebhookState::Pending;

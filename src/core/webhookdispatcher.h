@@ -1,13 +1,17 @@
 #pragma once
 
+#include "targetpolicy.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 
 class JobStore;
+class PinningProxy;
 class QNetworkReply;
 struct Job;
 
@@ -41,6 +45,11 @@ public:
     void setPublicBaseUrl(const QUrl &url) { m_publicBaseUrl = url; }
     // "whsec_" + base64 key: every delivery is signed with it, the Standard Webhooks way.
     void setSigningSecret(const QString &secret) { m_signingSecret = secret; }
+    // Checked again at every attempt: a webhook_url the policy blocks fails without a
+    // connection. Host names are resolved by the proxy, once, and only judged addresses are
+    // connected to (see routeThrough).
+    void setTargetPolicy(const TargetPolicy &policy) { m_policy = policy; }
+    void routeThrough(PinningProxy *proxy);
 
     // The webhook-signature value for one delivery: "v1," + base64 HMAC-SHA256, keyed with the
     // secret's decoded bytes, of "<webhook-id>.<webhook-timestamp>.<body>".
@@ -67,6 +76,8 @@ private:
     JobStore *m_store;
     QUrl m_publicBaseUrl;
     QString m_signingSecret;
+    TargetPolicy m_policy;
+    QPointer<PinningProxy> m_proxy;
     Settings m_settings;
     QNetworkAccessManager m_network;
     QTimer m_timer;

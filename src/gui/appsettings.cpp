@@ -91,4 +91,8 @@ void GuiSettings::applyCommandLine(const ServiceCommandLine::Serve &serve)
         config.requireToken = true;
     if (given.contains(QLatin1String("max-queued")))
         config.maxQueuedJobs = from.maxQueuedJobs;
+    if (from.allowPrivateTargets)
+        config.allowPrivateTargets = from.allowPrivateTargets;
+    if (given.contains(QLatin1String("allow-target")))
+        config.allowedTargets = from.allowedTargets;
 }
