@@ -427,6 +427,8 @@ void TestMainWindow::settingsRoundTripAndCommandLineWins()
     chosen.config.dataDirectory = QStringLiteral("/tmp/somewhere");
     chosen.config.webhook.maxAttempts = 9;
     chosen.config.requireToken = true;
+    chosen.config.allowPrivateTargets = false;
+    chosen.config.allowedTargets = QStringList { QStringLiteral("http://127.0.0.1:8080") };
     chosen.save(*m_settings);
     GuiSettings loaded = GuiSettings::load(*m_settings, GuiSettings());
     QCOMPARE(loaded.apiEnabled, false);
@@ -436,6 +438,8 @@ void TestMainWindow::settingsRoundTripAndCommandLineWins()
     QCOMPARE(loaded.config.dataDirectory, QStringLiteral("/tmp/somewhere"));
     QCOMPARE(loaded.config.webhook.maxAttempts, 9);
     QCOMPARE(loaded.config.requireToken, true);
+    QCOMPARE(loaded.config.allowPrivateTargets, std::optional<bool>(false));
+    QCOMPARE(loaded.config.allowedTargets, QStringList { QStringLiteral("http://127.0.0.1:8080") });
 
     ServiceCommandLine::Serve serve;
     QVERIFY(ServiceCommandLine::parseServe({ QStringLiteral("urlshot"), QStringLiteral("--port"), QStringLiteral("7000") }, &serve).proceed);
@@ -465,6 +469,17 @@ void TestMainWindow::settingsDialogShowsTheTokenAndItsRequirement()
     QVERIFY(!requireToken->isChecked());
     requireToken->setChecked(true);
     QVERIFY(dialog.settings().config.requireToken);
+    auto *allowedTargets = dialog.findChild<QLineEdit *>(QStringLiteral("allowedTargetsEdit"));
+    QVERIFY(allowedTargets);
+    allowedTargets->setText(QStringLiteral("http://127.0.0.1:8080, http://192.168.1.20"));
+    QCOMPARE(dialog.settings().config.allowedTargets,
+             (QStringList { QStringLiteral("http://127.0.0.1:8080"), QStringLiteral("http://192.168.1.20") }));
+    // A bad origin keeps the dialog open and says why.
+    allowedTargets->setText(QStringLiteral("not an origin"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(error && !error->isHidden());
 }
 
 void TestMainWindow::germanTranslationLoads()

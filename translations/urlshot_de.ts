@@ -835,6 +835,42 @@ Open Image shows it in your PDF viewer.</source>
         <source>Webhook receivers will reject deliveries until they have the new secret. Make a new secret?</source>
         <translation>Webhook-Empfänger weisen Zustellungen ab, bis sie das neue Geheimnis haben. Neues Geheimnis erzeugen?</translation>
     </message>
+    <message>
+        <source>Pr&amp;ivate addresses:</source>
+        <translation>Priv&amp;ate Adressen:</translation>
+    </message>
+    <message>
+        <source>Whether pages and webhooks may reach loopback, LAN and other private addresses. Cloud metadata addresses are always blocked.</source>
+        <translation>Ob Seiten und Webhooks Loopback-, LAN- und andere private Adressen erreichen dürfen. Cloud-Metadaten-Adressen sind immer gesperrt.</translation>
+    </message>
+    <message>
+        <source>A&amp;llowed targets:</source>
+        <translation>Er&amp;laubte Ziele:</translation>
+    </message>
+    <message>
+        <source>e.g. http://127.0.0.1:8080 http://192.168.1.20</source>
+        <translation>z. B. http://127.0.0.1:8080 http://192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Origins that pages and webhooks may always reach, separated by spaces</source>
+        <translation>Origins, die Seiten und Webhooks immer erreichen dürfen, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>Allowed while the API serves this computer only</source>
+        <translation>Erlaubt, solange die API nur diesem Computer dient</translation>
+    </message>
+    <message>
+        <source>Always allowed</source>
+        <translation>Immer erlaubt</translation>
+    </message>
+    <message>
+        <source>Always blocked</source>
+        <translation>Immer gesperrt</translation>
+    </message>
+    <message>
+        <source>“%1” is not an origin such as http://127.0.0.1:8080.</source>
+        <translation>„%1“ ist kein Origin wie http://127.0.0.1:8080.</translation>
+    </message>
 </context>
 <context>
     <name>SubmissionWidget</name>

@@ -835,6 +835,42 @@ Open Image shows it in your PDF viewer.</source>
         <source>Webhook receivers will reject deliveries until they have the new secret. Make a new secret?</source>
         <translation>Les destinataires refuseront les envois tant qu’ils n’auront pas le nouveau secret. Créer un nouveau secret ?</translation>
     </message>
+    <message>
+        <source>Pr&amp;ivate addresses:</source>
+        <translation>&amp;Adresses privées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Whether pages and webhooks may reach loopback, LAN and other private addresses. Cloud metadata addresses are always blocked.</source>
+        <translation>Si les pages et les webhooks peuvent atteindre les adresses de bouclage, du réseau local et les autres adresses privées. Les adresses de métadonnées cloud sont toujours bloquées.</translation>
+    </message>
+    <message>
+        <source>A&amp;llowed targets:</source>
+        <translation>Ci&amp;bles autorisées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. http://127.0.0.1:8080 http://192.168.1.20</source>
+        <translation>p. ex. http://127.0.0.1:8080 http://192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Origins that pages and webhooks may always reach, separated by spaces</source>
+        <translation>Origines que les pages et les webhooks peuvent toujours atteindre, séparées par des espaces</translation>
+    </message>
+    <message>
+        <source>Allowed while the API serves this computer only</source>
+        <translation>Autorisées tant que l’API ne sert que cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Always allowed</source>
+        <translation>Toujours autorisées</translation>
+    </message>
+    <message>
+        <source>Always blocked</source>
+        <translation>Toujours bloquées</translation>
+    </message>
+    <message>
+        <source>“%1” is not an origin such as http://127.0.0.1:8080.</source>
+        <translation>« %1 » n’est pas une origine comme http://127.0.0.1:8080.</translation>
+    </message>
 </context>
 <context>
     <name>SubmissionWidget</name>

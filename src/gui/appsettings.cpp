@@ -9,6 +9,8 @@ const QString kApiEnabled = QStringLiteral("api/enabled");
 const QString kBindAddress = QStringLiteral("api/bindAddress");
 const QString kPort = QStringLiteral("api/port");
 const QString kRequireToken = QStringLiteral("api/requireToken");
+const QString kAllowPrivateTargets = QStringLiteral("targets/allowPrivate"); // "auto", "allow", "block"
+const QString kAllowedTargets = QStringLiteral("targets/allowed");
 const QString kConcurrency = QStringLiteral("capture/concurrency");
 const QString kCaptureTimeoutMs = QStringLiteral("capture/timeoutMs");
 const QString kDataDirectory = QStringLiteral("data/folder");
@@ -36,6 +38,15 @@ GuiSettings GuiSettings::load(const QSettings &settings, const GuiSettings &defa
         config.bindAddress = address;
     config.port = quint16(boundedInt(settings, kPort, config.port, 0, 65535));
     config.requireToken = settings.value(kRequireToken, config.requireToken).toBool();
+    const QString privateTargets = settings.value(kAllowPrivateTargets).toString();
+    if (privateTargets == QLatin1String("allow") || privateTargets == QLatin1String("block"))
+        config.allowPrivateTargets = privateTargets == QLatin1String("allow");
+    for (const QString &origin : settings.value(kAllowedTargets).toStringList()) {
+        TargetPolicy probe;
+        QString ignored;
+        if (probe.addAllowedTarget(origin, &ignored)) // a hand-edited bad entry is dropped
+            config.allowedTargets << origin;
+    }
     config.concurrency = boundedInt(settings, kConcurrency, config.concurrency, 1, 16);
     config.captureTimeoutMs = boundedInt(settings, kCaptureTimeoutMs, config.captureTimeoutMs, 1000, 600000);
     const QString dataDirectory = settings.value(kDataDirectory).toString();
@@ -53,6 +64,10 @@ void GuiSettings::save(QSettings &settings) const
     settings.setValue(kBindAddress, config.bindAddress.toString());
     settings.setValue(kPort, config.port);
     settings.setValue(kRequireToken, config.requireToken);
+    settings.setValue(kAllowPrivateTargets, !config.allowPrivateTargets ? QStringLiteral("auto")
+                                                : *config.allowPrivateTargets ? QStringLiteral("allow")
+                                                                              : QStringLiteral("block"));
+    settings.setValue(kAllowedTargets, config.allowedTargets);
     settings.setValue(kConcurrency, config.concurrency);
     settings.setValue(kCaptureTimeoutMs, config.captureTimeoutMs);
     settings.setValue(kDataDirectory, config.dataDirectory);

@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 
 SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     : QDialog(parent)
@@ -32,6 +33,13 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     m_ui->concurrencySpinBox->setValue(config.concurrency);
     m_ui->captureTimeoutSpinBox->setValue(config.captureTimeoutMs / 1000);
     m_ui->dataFolderEdit->setText(config.dataDirectory);
+    // The item data: -1 follows the API's address, 1 allows, 0 blocks.
+    m_ui->privateTargetsComboBox->addItem(tr("Allowed while the API serves this computer only"), -1);
+    m_ui->privateTargetsComboBox->addItem(tr("Always allowed"), 1);
+    m_ui->privateTargetsComboBox->addItem(tr("Always blocked"), 0);
+    m_ui->privateTargetsComboBox->setCurrentIndex(
+        m_ui->privateTargetsComboBox->findData(config.allowPrivateTargets ? int(*config.allowPrivateTargets) : -1));
+    m_ui->allowedTargetsEdit->setText(config.allowedTargets.join(QLatin1Char(' ')));
     m_ui->webhookAttemptsSpinBox->setValue(config.webhook.maxAttempts);
     m_ui->webhookBackoffSpinBox->setValue(config.webhook.initialBackoffMs / 1000.0);
     m_ui->webhookTimeoutSpinBox->setValue(config.webhook.timeoutMs / 1000.0);
@@ -61,6 +69,10 @@ GuiSettings SettingsDialog::settings() const
     config.concurrency = m_ui->concurrencySpinBox->value();
     config.captureTimeoutMs = m_ui->captureTimeoutSpinBox->value() * 1000;
     config.dataDirectory = m_ui->dataFolderEdit->text().trimmed();
+    const int privateTargets = m_ui->privateTargetsComboBox->currentData().toInt();
+    config.allowPrivateTargets = privateTargets < 0 ? std::nullopt : std::optional<bool>(privateTargets == 1);
+    config.allowedTargets = m_ui->allowedTargetsEdit->text().split(QRegularExpression(QStringLiteral("[\\s,]+")),
+                                                                   Qt::SkipEmptyParts);
     config.webhook.maxAttempts = m_ui->webhookAttemptsSpinBox->value();
     config.webhook.initialBackoffMs = int(m_ui->webhookBackoffSpinBox->value() * 1000);
     config.webhook.timeoutMs = int(m_ui->webhookTimeoutSpinBox->value() * 1000);
@@ -101,6 +113,16 @@ void SettingsDialog::accept()
         m_ui->errorLabel->show();
         m_ui->bindAddressEdit->setFocus();
         return;
+    }
+    for (const QString &origin : chosen.config.allowedTargets) {
+        TargetPolicy probe;
+        QString error;
+        if (!probe.addAllowedTarget(origin, &error)) {
+            m_ui->errorLabel->setText(tr("“%1” is not an origin such as http://127.0.0.1:8080.").arg(origin));
+            m_ui->errorLabel->show();
+            m_ui->allowedTargetsEdit->setFocus();
+            return;
+        }
     }
     if (chosen.config.dataDirectory.isEmpty()) {
         m_ui->errorLabel->setText(tr("Choose a folder for the jobs and images."));
