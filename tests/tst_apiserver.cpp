@@ -65,6 +65,8 @@ private slots:
     void capsUrlAndHeaderSizes();
     void fullQueueAnswers429WithRetryAfter();
     void idempotencyKeyReplaysTheSameJob();
+    void hostileSpellingsOfBlockedTargetsAreRefused_data();
+    void hostileSpellingsOfBlockedTargetsAreRefused();
 
 private:
     struct Reply
@@ -807,6 +809,55 @@ void TestApiServer::idempotencyKeyReplaysTheSameJob()
     // A new key is a new job.
     QCOMPARE(call("POST", QStringLiteral("/screenshots"), body, { { "Idempotency-Key", "order-43" } }).status, 202);
     QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, 2);
+}
+
+void TestApiServer::hostileSpellingsOfBlockedTargetsAreRefused_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("reason");
+    const QString loopback = QStringLiteral("127.0.0.1 is a loopback address");
+    QTest::addRow("dotted") << QStringLiteral("http://127.0.0.1:8080/") << loopback;
+    QTest::addRow("decimal") << QStringLiteral("http://2130706433/") << loopback;
+    QTest::addRow("octal") << QStringLiteral("http://0177.0.0.1/") << loopback;
+    QTest::addRow("hex") << QStringLiteral("http://0x7f.0x0.0x0.0x1/") << loopback;
+    QTest::addRow("short") << QStringLiteral("http://127.1/") << loopback;
+    QTest::addRow("trailing dot") << QStringLiteral("http://127.0.0.1./") << loopback;
+    QTest::addRow("userinfo trick") << QStringLiteral("http://example.com@127.0.0.1/") << QString(); // refused as credentials
+    QTest::addRow("IPv6 loopback") << QStringLiteral("http://[::1]/") << QStringLiteral("is a loopback address");
+    QTest::addRow("IPv4-mapped IPv6") << QStringLiteral("http://[::ffff:127.0.0.1]/") << QStringLiteral("loopback address");
+    QTest::addRow("localhost") << QStringLiteral("http://localhost:5000/") << QStringLiteral("localhost is a loopback name");
+    QTest::addRow("sub.localhost") << QStringLiteral("http://app.localhost./") << QStringLiteral("loopback name");
+    QTest::addRow("private 10/8") << QStringLiteral("http://10.0.0.1/") << QStringLiteral("10.0.0.1 is a private address");
+    QTest::addRow("private 192.168, octal") << QStringLiteral("http://0300.0250.1.1/") << QStringLiteral("192.168.1.1 is a private address");
+    QTest::addRow("link-local") << QStringLiteral("http://169.254.1.1/") << QStringLiteral("link-local");
+    QTest::addRow("CGNAT") << QStringLiteral("http://100.64.0.1/") << QStringLiteral("100.64.0.1");
+    QTest::addRow("unspecified") << QStringLiteral("http://0.0.0.0/") << QStringLiteral("0.0.0.0");
+    QTest::addRow("ULA") << QStringLiteral("http://[fd00::1]/") << QStringLiteral("private address");
+    QTest::addRow("metadata") << QStringLiteral("http://169.254.169.254/") << QStringLiteral("cloud metadata address");
+    QTest::addRow("file") << QStringLiteral("file:///etc/passwd") << QString();
+    QTest::addRow("view-source") << QStringLiteral("view-source:http://127.0.0.1/") << QString();
+    QTest::addRow("javascript") << QStringLiteral("javascript:alert(1)") << QString();
+}
+
+// With private targets blocked (as off loopback, or --block-private-targets), every spelling
+// of a blocked address is refused at submission, as the page and as the webhook; no job.
+void TestApiServer::hostileSpellingsOfBlockedTargetsAreRefused()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, reason);
+    ServiceConfig config = m_service->config();
+    config.allowPrivateTargets = false;
+    m_service->applySettings(config);
+    for (const QString &field : { QStringLiteral("url"), QStringLiteral("webhook_url") }) {
+        QJsonObject body { { QStringLiteral("url"), QStringLiteral("https://example.com/") } };
+        body.insert(field, target);
+        const Reply reply = call("POST", QStringLiteral("/screenshots"), QJsonDocument(body).toJson());
+        QVERIFY2(reply.status == 400, qPrintable(field + QLatin1Char(' ') + QString::fromUtf8(reply.body)));
+        QCOMPARE(reply.json.value(QStringLiteral("field")).toString(), field);
+        if (!reason.isEmpty())
+            QVERIFY2(reply.json.value(QStringLiteral("detail")).toString().contains(reason), reply.body.constData());
+    }
+    QCOMPARE(m_service->store()->jobs(std::nullopt, 10, 0).total, 0);
 }
 
 QTEST_GUILESS_MAIN(TestApiServer)

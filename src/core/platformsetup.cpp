@@ -47,7 +47,10 @@ void prepareEnvironment(bool headless, bool darkColorScheme)
          { "--disable-background-networking", "--disable-component-update", "--disable-sync",
            "--no-first-run", "--disable-renderer-backgrounding",
            "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
-           "--disable-features=PaintHolding" }) {
+           "--disable-features=PaintHolding",
+           // WebRTC would otherwise send UDP to any address a page names (STUN, TURN, peers),
+           // outside the request interceptor and the pinning proxy: only proxied TCP remains.
+           "--force-webrtc-ip-handling-policy=disable_non_proxied_udp" }) {
         flags += ' ' + QByteArray(flag);
     }
     // 0 is Blink's "dark" in its PreferredColorScheme enum.
