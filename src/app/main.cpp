@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTextStream>
@@ -94,7 +95,11 @@ int runSubmit(int argc, char *argv[])
         (outcome.exitCode == 0 ? out : err) << outcome.message << Qt::endl;
         return outcome.exitCode;
     }
-    if (options.token.isEmpty()) { // the same user's own service: its token file is readable
+    // The same user's own service on this machine: its token file is readable. Never sent to
+    // a server elsewhere, which would learn it.
+    const bool localServer = options.server.host() == QLatin1String("localhost")
+        || QHostAddress(options.server.host()).isLoopback();
+    if (options.token.isEmpty() && localServer) {
         QString ignored;
         const QString tokenPath = ServiceConfig::apiTokenPath(ServiceConfig::defaultDataDirectory());
         if (QFile::exists(tokenPath))

@@ -177,7 +177,9 @@ void WebhookDispatcher::onReplyFinished(QNetworkReply *reply)
     if (!delivered) {
         // Through the pinning proxy, its 403/502/504 stand for a refused or unreachable
         // receiver: record what the proxy saw, not its status.
-        const QString refusal = m_proxy ? m_proxy->refusalFor(reply->url()) : QString();
+        const QString refusal = m_proxy && (attempt.httpStatus == 403 || attempt.httpStatus == 0)
+            ? m_proxy->refusalFor(reply->url())
+            : QString();
         const QString failure = m_proxy && (attempt.httpStatus == 502 || attempt.httpStatus == 504 || attempt.httpStatus == 0)
             ? m_proxy->failureFor(reply->url())
             : QString();
