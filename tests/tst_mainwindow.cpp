@@ -1,6 +1,7 @@
 #include "advancedoptionsdialog.h"
 #include "appsettings.h"
 #include "fakecapturer.h"
+#include "jobdetailsview.h"
 #include "jobfilterproxymodel.h"
 #include "jobstore.h"
 #include "jobtablemodel.h"
@@ -14,6 +15,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QJsonObject>
 #include <QPlainTextEdit>
@@ -66,6 +69,7 @@ private slots:
     void statusBarSaysWhyTheApiIsOff();
     void settingsRoundTripAndCommandLineWins();
     void settingsDialogShowsTheTokenAndItsRequirement();
+    void detailsListWhatThePolicyKeptOut();
     void germanTranslationLoads();
     void translationsAreComplete_data();
     void translationsAreComplete();
@@ -480,6 +484,26 @@ void TestMainWindow::settingsDialogShowsTheTokenAndItsRequirement()
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
     QVERIFY(error && !error->isHidden());
+}
+
+void TestMainWindow::detailsListWhatThePolicyKeptOut()
+{
+    Job job;
+    job.id = QStringLiteral("AAAAAAAAAAAAAAAAAAAAAA");
+    job.url = QUrl(QStringLiteral("https://example.com/"));
+    job.status = JobStatus::Completed;
+    job.page = QJsonObject {
+        { QStringLiteral("title"), QStringLiteral("Example") },
+        { QStringLiteral("blocked_requests"), 3 },
+        { QStringLiteral("blocked_targets"),
+          QJsonArray { QJsonObject { { QStringLiteral("url"), QStringLiteral("http://10.0.0.5/pixel.png") },
+                                     { QStringLiteral("reason"), QStringLiteral("blocked by target policy: 10.0.0.5 is a private address") } } } },
+    };
+    JobDetailsView view;
+    view.showJob(job, QUrl(QStringLiteral("http://127.0.0.1:5000")));
+    const QString text = view.toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("http://10.0.0.5/pixel.png — blocked by target policy: 10.0.0.5 is a private address")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Ad requests blocked\n3")), qPrintable(text)); // a table cell a line
 }
 
 void TestMainWindow::germanTranslationLoads()

@@ -313,6 +313,18 @@
         <source>scrolled to load</source>
         <translation>zum Nachladen gescrollt</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>Nicht geladen</translation>
+    </message>
+    <message>
+        <source>Ad requests blocked</source>
+        <translation>Blockierte Werbeanfragen</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>

@@ -313,6 +313,18 @@
         <source>scrolled to load</source>
         <translation>défilée pour charger</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>Non chargé</translation>
+    </message>
+    <message>
+        <source>Ad requests blocked</source>
+        <translation>Requêtes publicitaires bloquées</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>

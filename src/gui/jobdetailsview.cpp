@@ -125,6 +125,18 @@ void JobDetailsView::showJob(const Job &job, const QUrl &publicBaseUrl)
                 lines << escaped(error.toString());
             html += row(tr("Console errors"), lines.join(QStringLiteral("<br>")));
         }
+        const int blockedAds = job.page.value(QStringLiteral("blocked_requests")).toInt();
+        if (blockedAds > 0)
+            html += row(tr("Ad requests blocked"), QString::number(blockedAds));
+        // What the target policy kept the page from reaching, each with the rule.
+        const QJsonArray blockedTargets = job.page.value(QStringLiteral("blocked_targets")).toArray();
+        if (!blockedTargets.isEmpty()) {
+            QStringList lines;
+            for (const QJsonValue &target : blockedTargets)
+                lines << escaped(tr("%1 — %2").arg(target.toObject().value(QStringLiteral("url")).toString(),
+                                                   target.toObject().value(QStringLiteral("reason")).toString()));
+            html += row(tr("Not loaded"), lines.join(QStringLiteral("<br>")));
+        }
     }
     if (job.webhookUrl.isEmpty()) {
         html += row(tr("Webhook"), escaped(tr("none")));
