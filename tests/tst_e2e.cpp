@@ -1312,6 +1312,15 @@ void TestE2e::rejectsBadOptions_data()
         << QStringLiteral("--capture-timeout");
     QTest::addRow("bad bind address") << QStringList { QStringLiteral("--bind"), QStringLiteral("nowhere") }
                                       << QStringLiteral("--bind");
+    QTest::addRow("allow-target not an origin") << QStringList { QStringLiteral("--allow-target"), QStringLiteral("ftp://files") }
+                                                << QStringLiteral("must be an origin");
+    QTest::addRow("allow-target metadata") << QStringList { QStringLiteral("--allow-target"), QStringLiteral("http://169.254.169.254") }
+                                           << QStringLiteral("always blocked");
+    QTest::addRow("allow and block private") << QStringList { QStringLiteral("--allow-private-targets"), QStringLiteral("--block-private-targets") }
+                                             << QStringLiteral("contradict");
+    QTest::addRow("Chromium flags on the command line")
+        << QStringList { QStringLiteral("--webEngineArgs"), QStringLiteral("--remote-debugging-port=9222") }
+        << QStringLiteral("--webEngineArgs is not accepted");
     QTest::addRow("unknown option") << QStringList { QStringLiteral("--frobnicate") }
                                     << QStringLiteral("frobnicate");
     QTest::addRow("stray argument") << QStringList { QStringLiteral("extra") } << QStringLiteral("extra");
