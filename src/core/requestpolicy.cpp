@@ -203,6 +203,8 @@ std::optional<ApiProblem> RequestPolicy::checkToken(const QHttpServerRequest &re
         problem.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer") });
         return problem;
     }
+    if (now - failures.lastMs > kForgetFailuresAfterMs)
+        failures.count = 0; // an old mistake is not part of this run of guesses
     ++failures.count;
     failures.lastMs = now;
     if (failures.count > kFailuresBeforeLockout)
@@ -226,7 +228,7 @@ void RequestPolicy::forgetOldFailures()
         return;
     const qint64 now = m_clock.elapsed();
     m_failures.removeIf([now](const auto &entry) {
-        return entry.value().blockedUntilMs <= now && now - entry.value().lastMs > 3600 * 1000LL;
+        return entry.value().blockedUntilMs <= now && now - entry.value().lastMs > kForgetFailuresAfterMs;
     });
     if (m_failures.size() >= kMaxClients) // a flood from many addresses: keep the locked ones
         m_failures.removeIf([now](const auto &entry) { return entry.value().blockedUntilMs <= now; });

@@ -29,6 +29,7 @@ public:
     static constexpr int kFreeFailures = 5;
     static constexpr int kFailuresBeforeLockout = 10;
     static constexpr int kLockoutSeconds = 15 * 60;
+    static constexpr qint64 kForgetFailuresAfterMs = 3600 * 1000; // an hour without a wrong token
 
     // What a route serves decides whether it needs the token.
     enum class Access {
