@@ -175,6 +175,10 @@ void TestMainWindow::invalidInputShowsWhyAndSubmitsNothing_data()
     QTest::addRow("space") << QStringLiteral("exa mple.com") << QStringLiteral("spaces");
     QTest::addRow("empty") << QString() << QStringLiteral("Enter the address");
     QTest::addRow("credentials") << QStringLiteral("https://me:pw@example.com") << QStringLiteral("password");
+    // The service's target policy: cloud metadata is blocked even for the desktop user.
+    QTest::addRow("metadata address") << QStringLiteral("http://169.254.169.254/latest/")
+                                      << QStringLiteral("blocked by target policy: 169.254.169.254 is a cloud metadata address");
+    QTest::addRow("metadata, hex") << QStringLiteral("0xa9fea9fe") << QStringLiteral("cloud metadata address");
 }
 
 void TestMainWindow::invalidInputShowsWhyAndSubmitsNothing()

@@ -1021,6 +1021,10 @@ Open Image shows it in your PDF viewer.</source>
             <numerusform>(%n de plus)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>%1 ne peut pas être atteint&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

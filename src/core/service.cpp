@@ -264,6 +264,12 @@ void Service::applyTargetPolicy()
         m_api->setTargetPolicy(policy);
 }
 
+QString Service::targetRefusal(const QUrl &url) const
+{
+    const TargetPolicy::Verdict verdict = m_config.targetPolicy().checkUrl(url);
+    return verdict.isBlocked() ? verdict.message : QString();
+}
+
 bool Service::regenerateWebhookSecret(QString *error)
 {
     const QString secret = SecretFile::regenerate(ServiceConfig::webhookSecretPath(m_config.dataDirectory),

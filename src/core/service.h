@@ -63,6 +63,9 @@ public:
     // The secret that signs webhook deliveries (Standard Webhooks), and a new one.
     QString webhookSecret() const { return m_webhookSecret; }
     bool regenerateWebhookSecret(QString *error);
+    // Why the target policy refuses `url` as a page or webhook, judged from the URL alone
+    // (host names are judged when resolved); empty when it does not.
+    QString targetRefusal(const QUrl &url) const;
 
     // Applies new settings where that needs no restart: concurrency, timeouts, webhook
     // policy, and the API's address and port (the API restarts). The data folder is only

@@ -73,6 +73,7 @@ MainWindow::MainWindow(Service *service, const GuiSettings &settings, QSettings 
     m_ui->splitter->setSizes({ 760, 480 });
 
     connect(m_ui->submissionWidget, &SubmissionWidget::submitRequested, this, &MainWindow::submit);
+    m_ui->submissionWidget->setTargetCheck([service = m_service](const QUrl &url) { return service->targetRefusal(url); });
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onCurrentChanged);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -157,6 +157,19 @@ void SubmissionWidget::submitEntries(const QStringList &entries)
         return;
     }
     const CaptureOptions options = *parsed;
+    // Nothing is submitted when one of them is out of bounds, as with any other bad entry.
+    if (m_targetCheck) {
+        QList<QUrl> checked = urls;
+        if (!webhook.isEmpty())
+            checked << webhook;
+        for (const QUrl &url : std::as_const(checked)) {
+            const QString refusal = m_targetCheck(url);
+            if (!refusal.isEmpty()) {
+                showError(tr("%1 cannot be reached: %2").arg(url.toDisplayString(), refusal));
+                return;
+            }
+        }
+    }
     m_ui->errorLabel->hide();
     m_ui->urlEdit->clear();
     emit submitRequested(urls, webhook, options);

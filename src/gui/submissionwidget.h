@@ -6,6 +6,7 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -31,6 +32,10 @@ public:
     void setMoreOptions(const QJsonObject &options);
     QString errorText() const;
     void focusUrl();
+    // Says why a URL may not be captured (or receive the webhook), empty when it may: the
+    // service's target policy, without the widget knowing the service.
+    using TargetCheck = std::function<QString(const QUrl &)>;
+    void setTargetCheck(TargetCheck check) { m_targetCheck = std::move(check); }
 
 signals:
     void submitRequested(const QList<QUrl> &urls, const QUrl &webhookUrl,
@@ -46,4 +51,5 @@ private:
 
     std::unique_ptr<Ui::SubmissionWidget> m_ui;
     QJsonObject m_moreOptions; // from AdvancedOptionsDialog, as REST body fields
+    TargetCheck m_targetCheck;
 };
