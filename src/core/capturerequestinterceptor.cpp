@@ -48,7 +48,7 @@ void CaptureRequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
     }
     constexpr qsizetype kMaxRememberedHosts = 500;
     if (m_firstUrlByHostAndPort.size() < kMaxRememberedHosts) {
-        const QString key = hostAndPort(url);
+        const QString key = TargetPolicy::hostAndPort(url);
         if (!m_firstUrlByHostAndPort.contains(key))
             m_firstUrlByHostAndPort.insert(key, url);
     }
@@ -63,13 +63,6 @@ void CaptureRequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
         return;
     for (const auto &[name, value] : std::as_const(m_headers))
         info.setHttpHeader(name, value);
-}
-
-QString CaptureRequestInterceptor::hostAndPort(const QUrl &url)
-{
-    // As the proxy names its targets: canonical host, port (ws and wss as http and https).
-    const bool secure = url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("wss");
-    return QStringLiteral("%1:%2").arg(TargetPolicy::parseHost(url.host(QUrl::FullyDecoded)).text).arg(url.port(secure ? 443 : 80));
 }
 
 void CaptureRequestInterceptor::noteProxyRefusal(const QString &hostAndPort, const QString &reason)

@@ -54,7 +54,6 @@ signals:
 
 private:
     void recordBlockedTarget(const QUrl &url, const QString &reason);
-    static QString hostAndPort(const QUrl &url);
 
     QUrl m_origin;
     QList<QPair<QByteArray, QByteArray>> m_headers;

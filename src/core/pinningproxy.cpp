@@ -59,17 +59,24 @@ QString PinningProxy::refusalFor(const QUrl &url) const
     return recalled(url, true);
 }
 
-QString PinningProxy::failureFor(const QUrl &url) const
+std::optional<PinningProxy::Explanation> PinningProxy::explain(const QUrl &url, int httpStatus) const
 {
-    return recalled(url, false);
+    if (httpStatus == 0 || httpStatus == 403) {
+        const QString refusal = recalled(url, true);
+        if (!refusal.isEmpty())
+            return Explanation { refusal, true };
+    }
+    if (httpStatus == 0 || httpStatus == 502 || httpStatus == 504) {
+        const QString failure = recalled(url, false);
+        if (!failure.isEmpty())
+            return Explanation { failure, false };
+    }
+    return std::nullopt;
 }
 
 QString PinningProxy::recalled(const QUrl &url, bool byPolicy) const
 {
-    const TargetPolicy::Host host = TargetPolicy::parseHost(url.host(QUrl::FullyDecoded));
-    const int port = url.port(
-        url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("wss") ? 443 : 80);
-    const auto found = m_refusals.constFind(QStringLiteral("%1:%2").arg(host.text).arg(port));
+    const auto found = m_refusals.constFind(TargetPolicy::hostAndPort(url));
     if (found == m_refusals.cend() || found->byPolicy != byPolicy
         || QDateTime::currentMSecsSinceEpoch() - found->at > kRefusalMemoryMs)
         return QString();

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTcpServer>
 #include <functional>
+#include <optional>
 
 // An HTTP forward proxy on 127.0.0.1 through which Chromium sends every connection a page
 // makes: absolute-form requests for http://, CONNECT tunnels for https://, ws:// and wss://.
@@ -45,9 +46,16 @@ public:
     // minute, or empty: Chromium reports a refused tunnel only as
     // net::ERR_TUNNEL_CONNECTION_FAILED.
     QString refusalFor(const QUrl &url) const;
-    // Likewise for a network failure (name not found, connection refused, no answer), which
-    // Chromium would otherwise show as the proxy's 502 or 504 page.
-    QString failureFor(const QUrl &url) const;
+
+    // A request to `url` came back with `httpStatus` (0: no HTTP answer, such as a failed
+    // tunnel). When that answer was the proxy's own (its 403 for a refusal, its 502 or 504
+    // for a name not found, a refused connection or no answer), what it saw; else nothing.
+    struct Explanation
+    {
+        QString message;
+        bool byPolicy = false; // the target policy refused; else the network failed
+    };
+    std::optional<Explanation> explain(const QUrl &url, int httpStatus) const;
     void recordRefusal(const QString &hostAndPort, const QString &message);
     void recordFailure(const QString &hostAndPort, const QString &message);
     // A connection went through: an older refusal or failure no longer describes it.

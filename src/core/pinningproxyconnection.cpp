@@ -133,7 +133,7 @@ void PinningProxyConnection::judge()
 {
     const TargetPolicy policy = m_proxy->policy();
     const TargetPolicy::Host host = TargetPolicy::parseHost(m_url.host(QUrl::FullyDecoded));
-    m_hostAndPort = QStringLiteral("%1:%2").arg(host.text).arg(m_port);
+    m_hostAndPort = TargetPolicy::hostAndPort(m_url);
     const TargetPolicy::Verdict verdict = policy.checkUrl(m_url, TargetPolicy::Use::Subresource);
     if (verdict.isBlocked()) {
         m_proxy->recordRefusal(m_hostAndPort, verdict.message);

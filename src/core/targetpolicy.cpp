@@ -212,6 +212,12 @@ TargetPolicy TargetPolicy::forListenAddress(const QHostAddress &listenAddress)
     return policy;
 }
 
+QString TargetPolicy::hostAndPort(const QUrl &url)
+{
+    const bool secure = url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("wss");
+    return QStringLiteral("%1:%2").arg(parseHost(url.host(QUrl::FullyDecoded)).text).arg(url.port(secure ? 443 : 80));
+}
+
 TargetPolicy::Host TargetPolicy::parseHost(const QString &rawHost)
 {
     Host host;

@@ -93,6 +93,9 @@ public:
     Verdict checkAddress(const QHostAddress &address, const QUrl &forUrl = QUrl()) const;
 
     static Host parseHost(const QString &host);
+    // "canonical-host:port" of what `url` connects to (ws counts as http, wss as https): the
+    // key under which the pinning proxy remembers a target, and pages' requests are matched.
+    static QString hostAndPort(const QUrl &url);
     // Addresses embedded in IPv6 (IPv4-mapped, -compatible, NAT64, 6to4) are classified by
     // the IPv4 address inside.
     static AddressClass classify(const QHostAddress &address);

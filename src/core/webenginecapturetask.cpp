@@ -248,16 +248,11 @@ void WebEngineCaptureTask::onLoadingChanged(const QWebEngineLoadingInfo &info)
     // Through the pinning proxy, a refused or unreachable target arrives as the proxy's 403,
     // 502 or 504 page (http) or a failed tunnel (https): say what the proxy saw instead.
     if (m_proxy && m_stage == Stage::Loading) {
-        const QString refusal = m_proxy->refusalFor(info.url());
-        if (!refusal.isEmpty()) {
-            fail(refusal);
-            return;
-        }
-        const bool proxyAnswer = info.errorDomain() != QWebEngineLoadingInfo::HttpStatusCodeDomain
-            || info.errorCode() == 502 || info.errorCode() == 504;
-        const QString failure = proxyAnswer ? m_proxy->failureFor(info.url()) : QString();
-        if (!failure.isEmpty()) {
-            fail(QStringLiteral("could not load %1: %2").arg(info.url().toDisplayString(), failure));
+        const int httpStatus = info.errorDomain() == QWebEngineLoadingInfo::HttpStatusCodeDomain ? info.errorCode() : 0;
+        if (const auto explanation = m_proxy->explain(info.url(), httpStatus)) {
+            fail(explanation->byPolicy ? explanation->message
+                                       : QStringLiteral("could not load %1: %2")
+                                             .arg(info.url().toDisplayString(), explanation->message));
             return;
         }
     }

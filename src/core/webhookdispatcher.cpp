@@ -177,19 +177,12 @@ void WebhookDispatcher::onReplyFinished(QNetworkReply *reply)
     if (!delivered) {
         // Through the pinning proxy, its 403/502/504 stand for a refused or unreachable
         // receiver: record what the proxy saw, not its status.
-        const QString refusal = m_proxy && (attempt.httpStatus == 403 || attempt.httpStatus == 0)
-            ? m_proxy->refusalFor(reply->url())
-            : QString();
-        const QString failure = m_proxy && (attempt.httpStatus == 502 || attempt.httpStatus == 504 || attempt.httpStatus == 0)
-            ? m_proxy->failureFor(reply->url())
-            : QString();
-        if (!refusal.isEmpty()) {
+        const auto explanation = m_proxy ? m_proxy->explain(reply->url(), attempt.httpStatus)
+                                         : std::nullopt;
+        if (explanation) {
             attempt.httpStatus = 0;
-            attempt.error = refusal;
-            refusedByPolicy = true;
-        } else if (!failure.isEmpty()) {
-            attempt.httpStatus = 0;
-            attempt.error = failure;
+            attempt.error = explanation->message;
+            refusedByPolicy = explanation->byPolicy;
         } else if (attempt.httpStatus > 0) {
             attempt.error = QStringLiteral("the receiver answered HTTP %1 %2")
                                 .arg(attempt.httpStatus)
