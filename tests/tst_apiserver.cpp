@@ -2,6 +2,7 @@
 #include "fakecapturer.h"
 #include "jobqueue.h"
 #include "jobstore.h"
+#include "secretfile.h"
 #include "service.h"
 
 #include <QImage>
@@ -732,7 +733,7 @@ void TestApiServer::slowsThenRefusesWrongTokensButNotTheRightOne()
 
 void TestApiServer::tokenFileIsOwnerOnlyAndRegenerates()
 {
-    const QString path = ServiceConfig::apiTokenPath(m_dir->path());
+    const QString path = SecretFile::path(m_dir->path(), SecretFile::kApiToken);
     QFile file(path);
     QVERIFY(file.exists());
     QCOMPARE(file.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser),
@@ -750,7 +751,7 @@ void TestApiServer::tokenFileIsOwnerOnlyAndRegenerates()
     QCOMPARE(file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
 
     // The webhook signing secret: the same care, in the form Standard Webhooks receivers read.
-    QFile secretFile(ServiceConfig::webhookSecretPath(m_dir->path()));
+    QFile secretFile(SecretFile::path(m_dir->path(), SecretFile::kWebhookSecret));
     QCOMPARE(secretFile.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
     const QString secret = m_service->webhookSecret();
     QVERIFY(secret.startsWith(QStringLiteral("whsec_")));

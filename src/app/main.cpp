@@ -101,9 +101,9 @@ int runSubmit(int argc, char *argv[])
         || QHostAddress(options.server.host()).isLoopback();
     if (options.token.isEmpty() && localServer) {
         QString ignored;
-        const QString tokenPath = ServiceConfig::apiTokenPath(ServiceConfig::defaultDataDirectory());
-        if (QFile::exists(tokenPath))
-            options.token = SecretFile::loadOrCreate(tokenPath, QStringLiteral("ust_"), &ignored);
+        const QString dataDirectory = ServiceConfig::defaultDataDirectory();
+        if (QFile::exists(SecretFile::path(dataDirectory, SecretFile::kApiToken)))
+            options.token = SecretFile::loadOrCreate(dataDirectory, SecretFile::kApiToken, &ignored);
     }
     SubmitClient client(options, &out, &err);
     QObject::connect(&client, &SubmitClient::finished, &app, &QCoreApplication::exit);
@@ -121,18 +121,16 @@ int runSecretCommand(int argc, char *argv[])
         std::fputs(qPrintable(outcome.message + QLatin1Char('\n')), outcome.exitCode == 0 ? stdout : stderr);
         return outcome.exitCode;
     }
-    const bool webhook = command.secret == ServiceCommandLine::SecretCommand::Secret::WebhookSecret;
-    const QString path = webhook ? ServiceConfig::webhookSecretPath(command.dataDirectory)
-                                 : ServiceConfig::apiTokenPath(command.dataDirectory);
-    const QString prefix = webhook ? QStringLiteral("whsec_") : QStringLiteral("ust_");
-    const SecretFile::Alphabet alphabet = webhook ? SecretFile::Alphabet::Base64 : SecretFile::Alphabet::Base64Url;
+    const SecretFile::Kind &kind = command.secret == ServiceCommandLine::SecretCommand::Secret::WebhookSecret
+        ? SecretFile::kWebhookSecret
+        : SecretFile::kApiToken;
     if (!QDir().mkpath(command.dataDirectory)) {
         std::fprintf(stderr, "urlshot: cannot create the data folder %s\n", qPrintable(command.dataDirectory));
         return 1;
     }
     QString error;
-    const QString secret = command.regenerate ? SecretFile::regenerate(path, prefix, &error, alphabet)
-                                              : SecretFile::loadOrCreate(path, prefix, &error, alphabet);
+    const QString secret = command.regenerate ? SecretFile::regenerate(command.dataDirectory, kind, &error)
+                                              : SecretFile::loadOrCreate(command.dataDirectory, kind, &error);
     if (secret.isEmpty()) {
         std::fprintf(stderr, "urlshot: %s\n", qPrintable(error));
         return 1;

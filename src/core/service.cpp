@@ -80,15 +80,10 @@ bool Service::open(QString *error)
         m_dataLock.reset();
         return false;
     }
-    m_apiToken = SecretFile::loadOrCreate(ServiceConfig::apiTokenPath(m_config.dataDirectory),
-                                          QStringLiteral("ust_"), error);
-    if (m_apiToken.isEmpty()) {
-        m_dataLock.reset();
-        return false;
-    }
-    m_webhookSecret = SecretFile::loadOrCreate(ServiceConfig::webhookSecretPath(m_config.dataDirectory),
-                                               QStringLiteral("whsec_"), error, SecretFile::Alphabet::Base64);
-    if (m_webhookSecret.isEmpty()) {
+    m_apiToken = SecretFile::loadOrCreate(m_config.dataDirectory, SecretFile::kApiToken, error);
+    if (!m_apiToken.isEmpty())
+        m_webhookSecret = SecretFile::loadOrCreate(m_config.dataDirectory, SecretFile::kWebhookSecret, error);
+    if (m_apiToken.isEmpty() || m_webhookSecret.isEmpty()) {
         m_dataLock.reset();
         return false;
     }
@@ -236,8 +231,7 @@ int Service::removeJobs(const QStringList &ids)
 
 bool Service::regenerateApiToken(QString *error)
 {
-    const QString token = SecretFile::regenerate(ServiceConfig::apiTokenPath(m_config.dataDirectory),
-                                                 QStringLiteral("ust_"), error);
+    const QString token = SecretFile::regenerate(m_config.dataDirectory, SecretFile::kApiToken, error);
     if (token.isEmpty())
         return false;
     m_apiToken = token;
@@ -272,8 +266,7 @@ QString Service::targetRefusal(const QUrl &url) const
 
 bool Service::regenerateWebhookSecret(QString *error)
 {
-    const QString secret = SecretFile::regenerate(ServiceConfig::webhookSecretPath(m_config.dataDirectory),
-                                                  QStringLiteral("whsec_"), error, SecretFile::Alphabet::Base64);
+    const QString secret = SecretFile::regenerate(m_config.dataDirectory, SecretFile::kWebhookSecret, error);
     if (secret.isEmpty())
         return false;
     m_webhookSecret = secret;

@@ -1,6 +1,5 @@
 #include "serviceconfig.h"
 
-#include <QDir>
 #include <QStandardPaths>
 
 QString ServiceConfig::defaultDataDirectory()
@@ -20,14 +19,4 @@ TargetPolicy ServiceConfig::targetPolicy() const
         policy.addAllowedTarget(origin, &ignored);
     }
     return policy;
-}
-
-QString ServiceConfig::apiTokenPath(const QString &dataDirectory)
-{
-    return QDir(dataDirectory).filePath(QStringLiteral("api-token"));
-}
-
-QString ServiceConfig::webhookSecretPath(const QString &dataDirectory)
-{
-    return QDir(dataDirectory).filePath(QStringLiteral("webhook-secret"));
 }

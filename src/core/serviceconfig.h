@@ -33,8 +33,4 @@ struct ServiceConfig
     TargetPolicy targetPolicy() const;
 
     static QString defaultDataDirectory();
-    // The API token's file in a data folder: owner-only, made at first start.
-    static QString apiTokenPath(const QString &dataDirectory);
-    // The webhook signing secret's file, likewise.
-    static QString webhookSecretPath(const QString &dataDirectory);
 };
