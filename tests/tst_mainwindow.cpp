@@ -488,6 +488,9 @@ void TestMainWindow::settingsDialogShowsTheTokenAndItsRequirement()
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
     QVERIFY(error && !error->isHidden());
+    allowedTargets->setText(QStringLiteral("http://169.254.169.254"));
+    dialog.accept();
+    QVERIFY2(error->text().contains(QStringLiteral("cloud metadata services are always blocked")), qPrintable(error->text()));
 }
 
 void TestMainWindow::detailsListWhatThePolicyKeptOut()

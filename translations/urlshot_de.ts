@@ -880,8 +880,8 @@ Open Image shows it in your PDF viewer.</source>
         <translation>Immer gesperrt</translation>
     </message>
     <message>
-        <source>“%1” is not an origin such as http://127.0.0.1:8080.</source>
-        <translation>„%1“ ist kein Origin wie http://127.0.0.1:8080.</translation>
+        <source>“%1” cannot be an allowed target: %2</source>
+        <translation>„%1“ kann kein erlaubtes Ziel sein: %2</translation>
     </message>
 </context>
 <context>

@@ -880,8 +880,8 @@ Open Image shows it in your PDF viewer.</source>
         <translation>Toujours bloquées</translation>
     </message>
     <message>
-        <source>“%1” is not an origin such as http://127.0.0.1:8080.</source>
-        <translation>« %1 » n’est pas une origine comme http://127.0.0.1:8080.</translation>
+        <source>“%1” cannot be an allowed target: %2</source>
+        <translation>« %1 » ne peut pas être une cible autorisée&#xa0;: %2</translation>
     </message>
 </context>
 <context>

@@ -194,9 +194,9 @@ Outcome parseServe(const QStringList &arguments, Serve *serve)
     if (allowPrivate || blockPrivate)
         config.allowPrivateTargets = allowPrivate;
     for (const QString &origin : parser.values(QStringLiteral("allow-target"))) {
-        TargetPolicy probe;
-        if (!probe.addAllowedTarget(origin, &error))
-            return stop(error, 2);
+        const QString problem = TargetPolicy::allowedTargetProblem(origin);
+        if (!problem.isEmpty())
+            return stop(QStringLiteral("--allow-target %1: %2").arg(origin, problem), 2);
         config.allowedTargets << origin;
     }
     if (parser.isSet(QStringLiteral("public-url"))) {

@@ -14,9 +14,7 @@ TargetPolicy ServiceConfig::targetPolicy() const
     TargetPolicy policy = TargetPolicy::forListenAddress(bindAddress);
     if (allowPrivateTargets)
         policy.setAllowPrivate(*allowPrivateTargets);
-    for (const QString &origin : allowedTargets) {
-        QString ignored; // checked when the option was read
-        policy.addAllowedTarget(origin, &ignored);
-    }
+    for (const QString &origin : allowedTargets)
+        policy.addAllowedTarget(origin); // checked when the option was read
     return policy;
 }

@@ -339,27 +339,34 @@ QString TargetPolicy::describe(AddressClass addressClass)
     return QString();
 }
 
-bool TargetPolicy::addAllowedTarget(const QString &origin, QString *error)
+QString TargetPolicy::allowedTargetProblem(const QString &origin)
 {
     const QUrl url(origin, QUrl::StrictMode);
     const QString scheme = url.scheme();
-    const auto refuse = [&](const QString &why) {
-        *error = QStringLiteral("--allow-target %1: %2").arg(origin, why);
-        return false;
-    };
     if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-        return refuse(QStringLiteral(
-            "must be an origin such as http://127.0.0.1:8080 (http or https, host, port)"));
+        return QStringLiteral("must be an origin such as http://127.0.0.1:8080 (http or https, host, port)");
     if (!url.userInfo().isEmpty() || (!url.path().isEmpty() && url.path() != QLatin1String("/"))
         || url.hasQuery() || url.hasFragment())
-        return refuse(QStringLiteral("must be an origin only: scheme, host and port, no path"));
+        return QStringLiteral("must be an origin only: scheme, host and port, no path");
     const Host host = parseHost(url.host(QUrl::FullyDecoded));
     if (host.kind == Host::Kind::Invalid)
-        return refuse(QStringLiteral("%1 is not a valid host").arg(host.text));
+        return QStringLiteral("%1 is not a valid host").arg(host.text);
     if ((host.kind == Host::Kind::Address && classify(host.address) == AddressClass::Metadata)
         || (host.kind == Host::Kind::Name && isMetadataName(host.name)))
-        return refuse(QStringLiteral("cloud metadata services are always blocked"));
-    m_allowedOrigins.insert(originKey(scheme, host, url.port()));
+        return QStringLiteral("cloud metadata services are always blocked");
+    return {};
+}
+
+bool TargetPolicy::addAllowedTarget(const QString &origin, QString *error)
+{
+    const QString problem = allowedTargetProblem(origin);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    const QUrl url(origin, QUrl::StrictMode);
+    m_allowedOrigins.insert(originKey(url.scheme(), parseHost(url.host(QUrl::FullyDecoded)), url.port()));
     return true;
 }
 

@@ -82,8 +82,11 @@ public:
     bool allowPrivate() const { return m_allowPrivate; }
 
     // --allow-target ORIGIN: "http://127.0.0.1:8080" (scheme, host, port; the port defaults
-    // to the scheme's). Returns false with an English message for anything else.
-    bool addAllowedTarget(const QString &origin, QString *error);
+    // to the scheme's). Returns false, with allowedTargetProblem() in *error, for anything else.
+    bool addAllowedTarget(const QString &origin, QString *error = nullptr);
+    // Why `origin` cannot be an allowed target, in English ("cloud metadata services are
+    // always blocked"); empty when it can.
+    static QString allowedTargetProblem(const QString &origin);
     QStringList allowedTargets() const; // canonical origins, sorted
     // Whether `url`'s origin is one of them (ws: counts as http:, wss: as https:).
     bool isAllowedTarget(const QUrl &url) const { return isExempt(url); }

@@ -42,9 +42,7 @@ GuiSettings GuiSettings::load(const QSettings &settings, const GuiSettings &defa
     if (privateTargets == QLatin1String("allow") || privateTargets == QLatin1String("block"))
         config.allowPrivateTargets = privateTargets == QLatin1String("allow");
     for (const QString &origin : settings.value(kAllowedTargets).toStringList()) {
-        TargetPolicy probe;
-        QString ignored;
-        if (probe.addAllowedTarget(origin, &ignored)) // a hand-edited bad entry is dropped
+        if (TargetPolicy::allowedTargetProblem(origin).isEmpty()) // a hand-edited bad entry is dropped
             config.allowedTargets << origin;
     }
     config.concurrency = boundedInt(settings, kConcurrency, config.concurrency, 1, 16);

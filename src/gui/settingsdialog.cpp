@@ -115,10 +115,9 @@ void SettingsDialog::accept()
         return;
     }
     for (const QString &origin : chosen.config.allowedTargets) {
-        TargetPolicy probe;
-        QString error;
-        if (!probe.addAllowedTarget(origin, &error)) {
-            m_ui->errorLabel->setText(tr("“%1” is not an origin such as http://127.0.0.1:8080.").arg(origin));
+        const QString problem = TargetPolicy::allowedTargetProblem(origin);
+        if (!problem.isEmpty()) {
+            m_ui->errorLabel->setText(tr("“%1” cannot be an allowed target: %2").arg(origin, problem));
             m_ui->errorLabel->show();
             m_ui->allowedTargetsEdit->setFocus();
             return;
