@@ -250,28 +250,37 @@ void BenchRunner::onPollTick()
     }
 }
 
+// GETs `path` for job `index`, one request at a time per job. A 200 answer goes to
+// `onJson`; anything else counts as a request error, and the next tick tries again.
+void BenchRunner::getForJob(int index, const QString &path, const QString &what,
+                            const std::function<void(BenchJob &, const QJsonObject &)> &onJson)
+{
+    m_phase.jobs[index].requestInFlight = true;
+    QNetworkReply *reply = m_network.get(apiRequest(path));
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, index, what, onJson, generation = m_generation] {
+                reply->deleteLater();
+                if (m_finished || generation != m_generation)
+                    return;
+                BenchJob &job = m_phase.jobs[index];
+                job.requestInFlight = false;
+                if (job.done)
+                    return;
+                int httpStatus = 0;
+                QString problem;
+                const QJsonObject json = readJson(reply, &httpStatus, &problem);
+                if (httpStatus != 200) {
+                    noteRequestError(index, QStringLiteral("%1: HTTP %2 %3").arg(what).arg(httpStatus).arg(problem));
+                    return;
+                }
+                onJson(job, json);
+            });
+}
+
 void BenchRunner::poll(int index)
 {
-    BenchJob &job = m_phase.jobs[index];
-    job.requestInFlight = true;
-    QNetworkReply *reply
-        = m_network.get(apiRequest(QStringLiteral("/screenshots/%1/status").arg(job.id)));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, index, generation = m_generation] {
-        reply->deleteLater();
-        if (m_finished || generation != m_generation)
-            return;
-        BenchJob &job = m_phase.jobs[index];
-        job.requestInFlight = false;
-        if (job.done)
-            return;
-        int httpStatus = 0;
-        QString problem;
-        const QJsonObject json = readJson(reply, &httpStatus, &problem);
-        if (httpStatus != 200) {
-            noteRequestError(
-                index, QStringLiteral("status poll: HTTP %1 %2").arg(httpStatus).arg(problem));
-            return;
-        }
+    const QString path = QStringLiteral("/screenshots/%1/status").arg(m_phase.jobs[index].id);
+    getForJob(index, path, QStringLiteral("status poll"), [this, index](BenchJob &job, const QJsonObject &json) {
         job.consecutiveErrors = 0;
         job.status = json.value(QStringLiteral("status")).toString();
         if (job.isTerminal()) {
@@ -283,26 +292,9 @@ void BenchRunner::poll(int index)
 
 void BenchRunner::fetchDetails(int index)
 {
-    BenchJob &job = m_phase.jobs[index];
-    job.requestInFlight = true;
-    QNetworkReply *reply = m_network.get(apiRequest(QStringLiteral("/screenshots/%1").arg(job.id)));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, index, generation = m_generation] {
-        reply->deleteLater();
-        if (m_finished || generation != m_generation)
-            return;
-        BenchJob &job = m_phase.jobs[index];
-        job.requestInFlight = false;
-        if (job.done)
-            return;
-        int httpStatus = 0;
-        QString problem;
-        const QJsonObject json = readJson(reply, &httpStatus, &problem);
-        if (httpStatus != 200) {
-            // Retried at the next tick: the job stays terminal and not done.
-            noteRequestError(
-                index, QStringLiteral("job details: HTTP %1 %2").arg(httpStatus).arg(problem));
-            return;
-        }
+    const QString path = QStringLiteral("/screenshots/%1").arg(m_phase.jobs[index].id);
+    // A failed fetch is retried at the next tick: the job stays terminal and not done.
+    getForJob(index, path, QStringLiteral("job details"), [this, index](BenchJob &job, const QJsonObject &json) {
         job.status = json.value(QStringLiteral("status")).toString();
         job.createdAt = timestamp(json, QStringLiteral("created_at"));
         job.startedAt = timestamp(json, QStringLiteral("started_at"));

@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 class QNetworkReply;
 class TestSiteServer;
 
@@ -44,6 +46,8 @@ private:
     void feed();
     void submit(int index);
     void onPollTick();
+    void getForJob(int index, const QString &path, const QString &what,
+                   const std::function<void(BenchJob &, const QJsonObject &)> &onJson);
     void poll(int index);
     void fetchDetails(int index);
     void noteRequestError(int index, const QString &what);
