@@ -74,7 +74,6 @@ void CaptureRequestInterceptor::noteProxyRefusal(const QString &hostAndPort, con
 
 void CaptureRequestInterceptor::recordBlockedTarget(const QUrl &url, const QString &reason)
 {
-    ++m_blockedTargetCount;
     QString text = url.toString(QUrl::FullyEncoded);
     if (text.size() > kMaxBlockedUrlLength)
         text = text.left(kMaxBlockedUrlLength - 1) + QChar(0x2026);

@@ -29,7 +29,7 @@ public:
         QString url;
         QString reason; // "blocked by target policy: 127.0.0.1 is a loopback address"
     };
-    static constexpr int kMaxBlockedTargets = 20; // listed; all are counted
+    static constexpr int kMaxBlockedTargets = 20; // the first ones are listed
     static constexpr int kMaxBlockedUrlLength = 500;
 
     CaptureRequestInterceptor(const QUrl &origin, const QList<QPair<QString, QString>> &headers,
@@ -40,7 +40,6 @@ public:
     int blockedCount() const { return m_blocked; }
     // The requests the target policy refused, first ones first, each URL once.
     QList<BlockedTarget> blockedTargets() const { return m_blockedTargets; }
-    int blockedTargetCount() const { return m_blockedTargetCount; }
     // The policy's message for the last main-frame request it refused, or empty.
     QString blockedNavigation() const { return m_blockedNavigation; }
     // The pinning proxy refused `hostAndPort` ("canary.test:8080") once it saw the address a
@@ -61,7 +60,6 @@ private:
     TargetPolicy m_policy;
     int m_blocked = 0;
     QList<BlockedTarget> m_blockedTargets;
-    int m_blockedTargetCount = 0;
     QString m_blockedNavigation;
     QHash<QString, QUrl> m_firstUrlByHostAndPort; // what the page asked for, bounded
 };

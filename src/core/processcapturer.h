@@ -26,7 +26,6 @@ public:
     // Handed to each child in TargetPolicy::environmentVariable(); WebEngineCapturer there
     // picks it up (see WebEngineCapturer::defaultTargetPolicy()).
     void setTargetPolicy(const TargetPolicy &policy) { m_policy = policy; }
-    TargetPolicy targetPolicy() const { return m_policy; }
 
 private:
     void onFinished(const QString &jobId, QProcess *process, const CaptureRequest &request);
