@@ -497,23 +497,6 @@ JobStore::Page JobStore::jobs(std::optional<JobStatus> status, int limit, int of
     return page;
 }
 
-QHash<JobStatus, int> JobStore::countsByStatus() const
-{
-    QHash<JobStatus, int> counts;
-    for (JobStatus status :
-         { JobStatus::Queued, JobStatus::Pending, JobStatus::Completed, JobStatus::Failed })
-        counts.insert(status, 0);
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    if (query.exec(QStringLiteral("SELECT status, COUNT(*) FROM jobs GROUP BY status"))) {
-        while (query.next()) {
-            if (const auto status = jobStatusFromName(query.value(0).toString()))
-                counts.insert(*status, query.value(1).toInt());
-        }
-    }
-    return counts;
-}
-
 int JobStore::countWithStatus(JobStatus status) const
 {
     QSqlQuery query(database());

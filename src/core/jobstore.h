@@ -58,7 +58,6 @@ public:
     // The hot path behind GET /screenshots/<id>/status: one indexed lookup.
     std::optional<JobStatus> status(const QString &id) const;
     Page jobs(std::optional<JobStatus> status, int limit, int offset) const;
-    QHash<JobStatus, int> countsByStatus() const;
     // Index-only count, cheap enough for /healthz.
     int countWithStatus(JobStatus status) const;
 

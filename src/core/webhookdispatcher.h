@@ -39,7 +39,6 @@ public:
     void start();
     // Aborts deliveries in flight; they stay due in the store and run again next start.
     void stop();
-    int inFlightCount() const { return int(m_inFlight.size()); }
     // For deliveries made from now on.
     void setSettings(const Settings &settings) { m_settings = settings; }
     void setPublicBaseUrl(const QUrl &url) { m_publicBaseUrl = url; }

@@ -102,11 +102,6 @@ void SubmissionWidget::setMoreOptions(const QJsonObject &options)
     m_ui->moreLabel->setText(options.isEmpty() ? QString() : tr("(%n more)", nullptr, int(options.size())));
 }
 
-void SubmissionWidget::setUrlText(const QString &text)
-{
-    m_ui->urlEdit->setText(text);
-}
-
 QString SubmissionWidget::errorText() const
 {
     return m_ui->errorLabel->isHidden() ? QString() : m_ui->errorLabel->text();

@@ -27,7 +27,6 @@ public:
     // empty list with *error saying which entry is wrong and why.
     static QList<QUrl> parseUrls(const QStringList &entries, QString *error);
 
-    void setUrlText(const QString &text);
     // The options set in the "More…" dialog, as REST body fields.
     void setMoreOptions(const QJsonObject &options);
     QString errorText() const;
